@@ -1,0 +1,39 @@
+package dev.webhooks.domain.port;
+
+import dev.webhooks.domain.page.Page;
+import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.webhook.ConcurrentUpdateException;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookQuery;
+import dev.webhooks.domain.webhook.WebhookQuotaExceededException;
+import dev.webhooks.domain.webhook.WebhookSort;
+import java.util.Optional;
+
+/** Stores webhooks, their secrets encrypted at rest. */
+public interface WebhookRepository {
+
+    /**
+     * Stores a new webhook unless its owner already owns {@code ownerQuota} webhooks; the count and the insert
+     * are atomic, so concurrent creates cannot exceed the quota.
+     *
+     * @throws WebhookQuotaExceededException when the owner is at the quota
+     */
+    void insert(Webhook webhook, int ownerQuota);
+
+    Optional<Webhook> findById(String tenantId, WebhookId id);
+
+    /**
+     * Replaces a stored webhook if it still has {@code webhook.version()}, and increments the version. When the
+     * owner changes, the new owner's quota is enforced as in {@link #insert}.
+     *
+     * @throws ConcurrentUpdateException when the stored version differs
+     * @throws WebhookQuotaExceededException when a new owner is at the quota
+     */
+    Webhook update(Webhook webhook, int ownerQuota);
+
+    /** Deletes the webhook and its delivery history; false when there was none. */
+    boolean delete(String tenantId, WebhookId id);
+
+    Page<Webhook> list(WebhookQuery query, WebhookSort sort, PageRequest page);
+}

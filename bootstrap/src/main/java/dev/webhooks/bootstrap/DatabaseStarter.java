@@ -1,0 +1,45 @@
+package dev.webhooks.bootstrap;
+
+import dev.webhooks.adapters.persistence.EmbeddedMariaDb;
+import io.dropwizard.db.DataSourceFactory;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves the configured database: an external one when a URL is set, otherwise the embedded MariaDB, started
+ * once (for the server as for the {@code db} commands) and stopped when the JVM exits.
+ */
+final class DatabaseStarter {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseStarter.class);
+
+    private EmbeddedMariaDb embedded;
+
+    synchronized DataSourceFactory resolve(WebhooksConfiguration configuration) {
+        DataSourceFactory factory = configuration.getDatabase();
+        if (configuration.usesEmbeddedDatabase() || embedded != null) {
+            startEmbedded(Path.of(configuration.getDatabaseSettings().getDataDirectory()));
+            factory.setUrl(embedded.jdbcUrl());
+            factory.setUser(embedded.user());
+            factory.setPassword(embedded.password());
+        }
+        return factory;
+    }
+
+    synchronized void stop() {
+        if (embedded != null) {
+            embedded.stop();
+            embedded = null;
+        }
+    }
+
+    private void startEmbedded(Path dataDirectory) {
+        if (embedded != null) {
+            return;
+        }
+        Path absolute = dataDirectory.toAbsolutePath().normalize();
+        LOG.info("No database URL configured: starting the embedded MariaDB with its data under {}", absolute);
+        embedded = EmbeddedMariaDb.start(absolute.resolve("mariadb"), absolute.resolve("mariadb-base"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-mariadb-shutdown"));
+    }
+}

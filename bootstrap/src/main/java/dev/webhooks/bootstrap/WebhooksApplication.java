@@ -1,0 +1,97 @@
+package dev.webhooks.bootstrap;
+
+import dev.webhooks.adapters.persistence.AesGcmSecretCipher;
+import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
+import dev.webhooks.adapters.rest.RestApi;
+import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
+import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.webhook.CreateWebhook;
+import dev.webhooks.application.webhook.DeleteWebhook;
+import dev.webhooks.application.webhook.GetWebhook;
+import dev.webhooks.application.webhook.ListWebhooks;
+import dev.webhooks.application.webhook.PatchWebhook;
+import dev.webhooks.application.webhook.ReplaceWebhook;
+import dev.webhooks.domain.port.WebhookRepository;
+import dev.webhooks.domain.webhook.WebhookRules;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The webhooks service: reads the configuration and wires every adapter to the use cases by hand. */
+public class WebhooksApplication extends Application<WebhooksConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhooksApplication.class);
+
+    private final DatabaseStarter databaseStarter = new DatabaseStarter();
+
+    public static void main(String[] args) throws Exception {
+        new WebhooksApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "webhooks";
+    }
+
+    @Override
+    public void initialize(Bootstrap<WebhooksConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(WebhooksConfiguration configuration) {
+                return databaseStarter.resolve(configuration);
+            }
+        });
+        bootstrap.addCommand(new TokenCommand());
+    }
+
+    @Override
+    public void run(WebhooksConfiguration configuration, Environment environment) throws Exception {
+        warnAboutDevelopmentDefaults(configuration);
+        DataSourceFactory dataSource = databaseStarter.resolve(configuration);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                databaseStarter.stop();
+            }
+        });
+        if (configuration.getDatabaseSettings().isMigrateOnStart()) {
+            SchemaMigration.migrate(dataSource, environment.metrics());
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys()));
+        WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
+        Clock clock = Clock.systemUTC();
+        int quota = configuration.getMaxWebhooksPerOwner();
+
+        RestApi api = new RestApi(
+                new BearerTokenVerifier(configuration.getAuth().toJwtSettings()),
+                new ListWebhooks(webhooks),
+                new CreateWebhook(webhooks, rules, clock, quota),
+                new GetWebhook(webhooks),
+                new ReplaceWebhook(webhooks, rules, clock, quota),
+                new PatchWebhook(webhooks, rules, clock, quota),
+                new DeleteWebhook(webhooks),
+                new ListEventTypes(configuration.eventTypeCatalog()));
+        api.components().forEach(environment.jersey()::register);
+    }
+
+    private static void warnAboutDevelopmentDefaults(WebhooksConfiguration configuration) {
+        if (configuration.getAuth().usesDevelopmentSecret()) {
+            LOG.warn("auth.hmacSecret is the development default from config.yml: set WEBHOOKS_JWT_SECRET before production use");
+        }
+        if (configuration.usesDevelopmentEncryptionKey()) {
+            LOG.warn("encryptionKeys holds the development key from config.yml: set WEBHOOKS_ENCRYPTION_KEY before production use");
+        }
+    }
+}

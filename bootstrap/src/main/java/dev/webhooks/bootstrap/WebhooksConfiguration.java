@@ -1,0 +1,148 @@
+package dev.webhooks.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.webhooks.domain.event.EventTypeCatalog;
+import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.TargetPolicy;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The service's configuration (config.yml); every setting can be overridden with -Ddw.path=value. */
+public class WebhooksConfiguration extends Configuration {
+    /** The development key shipped in config.yml; the service warns at start while it is in use. */
+    public static final String DEVELOPMENT_ENCRYPTION_KEY = "dev:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE";
+
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private DatabaseSettings databaseSettings = new DatabaseSettings();
+
+    @Valid
+    @NotNull
+    private AuthSettings auth = new AuthSettings();
+
+    @NotEmpty
+    private String encryptionKeys = DEVELOPMENT_ENCRYPTION_KEY;
+
+    private boolean allowHttp;
+
+    private String allowedTargetCidrs = "";
+
+    @Min(1)
+    private int maxWebhooksPerOwner = 150;
+
+    @Valid
+    @NotNull
+    private List<EventTypeSettings> eventTypes = new ArrayList<>();
+
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty("databaseSettings")
+    public DatabaseSettings getDatabaseSettings() {
+        return databaseSettings;
+    }
+
+    @JsonProperty("databaseSettings")
+    public void setDatabaseSettings(DatabaseSettings databaseSettings) {
+        this.databaseSettings = databaseSettings;
+    }
+
+    @JsonProperty
+    public AuthSettings getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthSettings auth) {
+        this.auth = auth;
+    }
+
+    @JsonProperty
+    public String getEncryptionKeys() {
+        return encryptionKeys;
+    }
+
+    @JsonProperty
+    public void setEncryptionKeys(String encryptionKeys) {
+        this.encryptionKeys = encryptionKeys;
+    }
+
+    @JsonProperty
+    public boolean isAllowHttp() {
+        return allowHttp;
+    }
+
+    @JsonProperty
+    public void setAllowHttp(boolean allowHttp) {
+        this.allowHttp = allowHttp;
+    }
+
+    @JsonProperty
+    public String getAllowedTargetCidrs() {
+        return allowedTargetCidrs;
+    }
+
+    @JsonProperty
+    public void setAllowedTargetCidrs(String allowedTargetCidrs) {
+        this.allowedTargetCidrs = allowedTargetCidrs;
+    }
+
+    @JsonProperty
+    public int getMaxWebhooksPerOwner() {
+        return maxWebhooksPerOwner;
+    }
+
+    @JsonProperty
+    public void setMaxWebhooksPerOwner(int maxWebhooksPerOwner) {
+        this.maxWebhooksPerOwner = maxWebhooksPerOwner;
+    }
+
+    @JsonProperty
+    public List<EventTypeSettings> getEventTypes() {
+        return eventTypes;
+    }
+
+    @JsonProperty
+    public void setEventTypes(List<EventTypeSettings> eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public boolean usesDevelopmentEncryptionKey() {
+        return encryptionKeys.contains(DEVELOPMENT_ENCRYPTION_KEY);
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return database.getUrl() == null || database.getUrl().isBlank();
+    }
+
+    public TargetPolicy targetPolicy() {
+        List<CidrRange> ranges = Arrays.stream(allowedTargetCidrs == null ? new String[0] : allowedTargetCidrs.split(","))
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .map(CidrRange::parse)
+                .toList();
+        return new TargetPolicy(allowHttp, ranges);
+    }
+
+    public EventTypeCatalog eventTypeCatalog() {
+        return EventTypeCatalog.builtIn().extendedWith(eventTypes.stream().map(EventTypeSettings::toEventType).toList());
+    }
+}

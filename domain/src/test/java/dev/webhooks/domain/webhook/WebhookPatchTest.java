@@ -1,0 +1,119 @@
+package dev.webhooks.domain.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.webhooks.domain.ErrorCode;
+import dev.webhooks.domain.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookPatchTest {
+    private final WebhookDefinition current = Definitions.valid().build();
+
+    private static PatchOperation op(String op, String path, Object value) {
+        return new PatchOperation(PatchOperation.Op.fromWireName(op), path, value);
+    }
+
+    private static WebhookDefinition apply(WebhookDefinition definition, PatchOperation... operations) {
+        return new WebhookPatch(Arrays.asList(operations)).applyTo(definition);
+    }
+
+    @Test
+    void setsEveryPatchablePath() {
+        WebhookDefinition patched = apply(current,
+                op("replace", "/name", "renamed"),
+                op("add", "/description", "why"),
+                op("replace", "/url", "https://other.example.com"),
+                op("replace", "/eventTypes", List.of("com.qlik.v1.app.deleted")),
+                op("add", "/headers", Map.of("X-A", "1")),
+                op("replace", "/enabled", true),
+                op("add", "/secret", "k".repeat(32)),
+                op("add", "/encryptedHeaders", Map.of("X-Key", "v")),
+                op("replace", "/enableCloudEventDelivery", false));
+
+        assertThat(patched.name()).isEqualTo("renamed");
+        assertThat(patched.description()).isEqualTo("why");
+        assertThat(patched.url().value()).isEqualTo("https://other.example.com");
+        assertThat(patched.eventTypes()).containsExactly("com.qlik.v1.app.deleted");
+        assertThat(patched.headers().values()).containsEntry("X-A", "1");
+        assertThat(patched.enabled()).isTrue();
+        assertThat(patched.secret().reveal()).isEqualTo("k".repeat(32));
+        assertThat(patched.encryptedHeaders().values()).containsEntry("X-Key", "v");
+        assertThat(patched.enableCloudEventDelivery()).isFalse();
+    }
+
+    @Test
+    void removeReturnsOptionalFieldsToTheirDefaults() {
+        WebhookDefinition full = apply(current, op("add", "/description", "d"), op("add", "/secret", "k".repeat(32)),
+                op("add", "/headers", Map.of("X-A", "1")), op("replace", "/enabled", true));
+        WebhookDefinition removed = apply(full, op("remove", "/description", null), op("remove", "/secret", null),
+                op("remove", "/headers", null), op("remove", "/enabled", null), op("remove", "/eventTypes", null));
+
+        assertThat(removed.description()).isNull();
+        assertThat(removed.secret()).isNull();
+        assertThat(removed.headers().isEmpty()).isTrue();
+        assertThat(removed.enabled()).isFalse();
+        assertThat(removed.eventTypes()).isEmpty();
+    }
+
+    @Test
+    void refusesToRemoveRequiredFields() {
+        assertPatchError(() -> apply(current, op("remove", "/name", null)), "'/name' is required");
+        assertPatchError(() -> apply(current, op("remove", "/url", null)), "'/url' is required");
+    }
+
+    @Test
+    void refusesUnknownPathsAndOps() {
+        assertPatchError(() -> new WebhookPatch(List.of(new PatchOperation(PatchOperation.Op.REPLACE, "/level", "user"))), "/level");
+        assertPatchError(() -> new WebhookPatch(List.of(new PatchOperation(PatchOperation.Op.REPLACE, "/headers/X-A", "1"))), "/headers/X-A");
+        assertPatchError(() -> PatchOperation.Op.fromWireName("move"), "move");
+    }
+
+    @Test
+    void refusesWrongValueTypes() {
+        assertPatchError(() -> apply(current, op("replace", "/enabled", "true")), "a boolean");
+        assertPatchError(() -> apply(current, op("replace", "/name", 5)), "a string");
+        assertPatchError(() -> apply(current, op("replace", "/eventTypes", "x")), "an array of strings");
+        assertPatchError(() -> apply(current, op("replace", "/headers", Map.of("X-A", 1))), "an object whose values are strings");
+        assertPatchError(() -> apply(current, op("replace", "/name", null)), "a string");
+    }
+
+    @Test
+    void urlChangeNeedsEncryptedHeadersResupplied() {
+        WebhookDefinition withEncrypted = apply(current, op("add", "/encryptedHeaders", Map.of("X-Key", "v")));
+
+        assertThatThrownBy(() -> apply(withEncrypted, op("replace", "/url", "https://new.example.com")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-Key")
+                .extracting(e -> ((InvalidInputException) e).code()).isEqualTo(ErrorCode.ENCRYPTED_HEADERS_REQUIRED);
+        assertThat(apply(withEncrypted, op("replace", "/url", "https://new.example.com"), op("remove", "/encryptedHeaders", null))
+                .encryptedHeaders().isEmpty()).isTrue();
+        assertThat(apply(current, op("replace", "/url", "https://new.example.com")).url().host()).isEqualTo("new.example.com");
+    }
+
+    @Test
+    void cloudEventDeliveryStaysOnOnceOn() {
+        Webhook webhook = Webhook.create(WebhookId.random(), "t", current, "alice", java.time.Instant.EPOCH);
+        WebhookDefinition off = apply(current, op("replace", "/enableCloudEventDelivery", false));
+        assertThatThrownBy(() -> webhook.redefine(off, "alice", java.time.Instant.EPOCH))
+                .extracting(e -> ((InvalidInputException) e).code()).isEqualTo(ErrorCode.CLOUD_EVENT_DELIVERY_LOCKED);
+    }
+
+    @Test
+    void reEnablingClearsTheDisabledReason() {
+        Webhook webhook = Webhook.create(WebhookId.random(), "t", current, "alice", java.time.Instant.EPOCH)
+                .disable(new DisabledReason("DELIVERY_FAILURES", "kept failing"), java.time.Instant.EPOCH);
+        assertThat(webhook.disabledReason()).isNotNull();
+        Webhook enabled = webhook.redefine(apply(webhook.definition(), op("replace", "/enabled", true)), "alice", java.time.Instant.EPOCH);
+        assertThat(enabled.disabledReason()).isNull();
+        Webhook renamed = webhook.redefine(apply(webhook.definition(), op("replace", "/name", "x")), "alice", java.time.Instant.EPOCH);
+        assertThat(renamed.disabledReason()).isNotNull();
+    }
+
+    private static void assertPatchError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String fragment) {
+        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(fragment)
+                .extracting(e -> ((InvalidInputException) e).code()).isEqualTo(ErrorCode.INVALID_PATCH);
+    }
+}

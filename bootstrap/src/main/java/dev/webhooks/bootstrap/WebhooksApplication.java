@@ -2,6 +2,7 @@ package dev.webhooks.bootstrap;
 
 import dev.webhooks.adapters.persistence.AesGcmSecretCipher;
 import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
+import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.application.event.ListEventTypes;

@@ -1,4 +1,4 @@
-package dev.webhooks.bootstrap;
+package dev.webhooks.adapters.persistence;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
@@ -6,15 +6,17 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import liquibase.Contexts;
 
-/** Brings the schema up to date at start (the same changelog `db migrate` applies). */
-final class SchemaMigration {
+/** Brings the schema up to date with the changelog {@value #CHANGELOG} (the one `db migrate` applies). */
+public final class SchemaMigration {
+    public static final String CHANGELOG = "migrations.xml";
+
     private SchemaMigration() {
     }
 
-    static void migrate(DataSourceFactory factory, MetricRegistry metrics) throws Exception {
+    public static void migrate(DataSourceFactory factory, MetricRegistry metrics) throws Exception {
         ManagedDataSource dataSource = factory.build(metrics, "migrations");
         try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
-                     new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, "migrations.xml")) {
+                     new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
             liquibase.update(new Contexts());
         }
     }

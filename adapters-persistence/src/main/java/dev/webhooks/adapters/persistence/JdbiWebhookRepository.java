@@ -1,0 +1,126 @@
+package dev.webhooks.adapters.persistence;
+
+import dev.webhooks.domain.page.Page;
+import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.port.WebhookRepository;
+import dev.webhooks.domain.webhook.ConcurrentUpdateException;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookDefinition;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookQuery;
+import dev.webhooks.domain.webhook.WebhookQuotaExceededException;
+import dev.webhooks.domain.webhook.WebhookSort;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** Stores webhooks in MySQL/MariaDB through Jdbi; secrets and encrypted header values are encrypted at rest. */
+public final class JdbiWebhookRepository implements WebhookRepository {
+    private final Jdbi jdbi;
+    private final AesGcmSecretCipher cipher;
+    private final JsonColumns json = new JsonColumns();
+    private final WebhookRowMapper mapper;
+
+    public JdbiWebhookRepository(Jdbi jdbi, AesGcmSecretCipher cipher) {
+        this.jdbi = jdbi;
+        this.cipher = cipher;
+        this.mapper = new WebhookRowMapper(cipher, json);
+    }
+
+    @Override
+    public void insert(Webhook webhook, int ownerQuota) {
+        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            WebhookDao dao = handle.attach(WebhookDao.class);
+            reserveQuota(dao, webhook.tenantId(), webhook.ownerId(), ownerQuota);
+            dao.insert(row(webhook));
+            insertEventTypes(dao, webhook);
+        });
+    }
+
+    @Override
+    public Optional<Webhook> findById(String tenantId, WebhookId id) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id = :id AND tenant_id = :tenantId")
+                .bind("id", id.toString())
+                .bind("tenantId", tenantId)
+                .map(mapper)
+                .findOne());
+    }
+
+    @Override
+    public Webhook update(Webhook webhook, int ownerQuota) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            WebhookDao dao = handle.attach(WebhookDao.class);
+            Optional<String> storedOwner = dao.ownerOf(webhook.tenantId(), webhook.id().toString());
+            if (storedOwner.isPresent() && !storedOwner.get().equals(webhook.ownerId())) {
+                reserveQuota(dao, webhook.tenantId(), webhook.ownerId(), ownerQuota);
+            }
+            if (dao.update(row(webhook)) != 1) {
+                throw new ConcurrentUpdateException(webhook.id());
+            }
+            dao.deleteEventTypes(webhook.id().toString());
+            insertEventTypes(dao, webhook);
+            return new Webhook(webhook.id(), webhook.tenantId(), webhook.definition(), webhook.createdAt(),
+                    webhook.updatedAt(), webhook.createdByUserId(), webhook.updatedByUserId(), webhook.disabledReason(),
+                    webhook.version() + 1);
+        });
+    }
+
+    @Override
+    public boolean delete(String tenantId, WebhookId id) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.delete(tenantId, id.toString())) == 1;
+    }
+
+    @Override
+    public Page<Webhook> list(WebhookQuery query, WebhookSort sort, PageRequest page) {
+        return jdbi.withHandle(handle -> new WebhookListQuery(handle, mapper, query, sort).fetch(page));
+    }
+
+    /** Locks the owner's row, so that counting and inserting cannot interleave with another create for that owner. */
+    private static void reserveQuota(WebhookDao dao, String tenantId, String ownerId, int quota) {
+        dao.lockOwner(tenantId, ownerId);
+        if (dao.countOwnedBy(tenantId, ownerId) >= quota) {
+            throw new WebhookQuotaExceededException(ownerId, quota);
+        }
+    }
+
+    private static void insertEventTypes(WebhookDao dao, Webhook webhook) {
+        if (!webhook.definition().eventTypes().isEmpty()) {
+            dao.insertEventTypes(webhook.id().toString(), webhook.tenantId(), webhook.definition().eventTypes());
+        }
+    }
+
+    private Map<String, Object> row(Webhook webhook) {
+        String id = webhook.id().toString();
+        WebhookDefinition d = webhook.definition();
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("tenant_id", webhook.tenantId());
+        row.put("name", d.name());
+        row.put("description", d.description());
+        row.put("url", d.url().value());
+        row.put("level", d.level().wireName());
+        row.put("owner_id", d.ownerId());
+        row.put("event_types", json.write(d.eventTypes()));
+        row.put("filter", d.filterIfAny().map(f -> f.text()).orElse(null));
+        row.put("headers", json.write(d.headers().values()));
+        row.put("encrypted_header_names", json.write(d.encryptedHeaders().names()));
+        row.put("encrypted_headers", d.encryptedHeaders().isEmpty() ? null
+                : cipher.encrypt(json.write(d.encryptedHeaders().values()), id));
+        row.put("secret", d.secretIfAny().map(secret -> cipher.encrypt(secret.reveal(), id)).orElse(null));
+        row.put("enabled", d.enabled());
+        row.put("enable_cloud_event_delivery", d.enableCloudEventDelivery());
+        row.put("check_certificate_revocation", d.checkCertificateRevocation());
+        row.put("origin", d.origin().wireName());
+        row.put("created_at", Timestamps.toColumn(webhook.createdAt()));
+        row.put("updated_at", Timestamps.toColumn(webhook.updatedAt()));
+        row.put("created_by_user_id", webhook.createdByUserId());
+        row.put("updated_by_user_id", webhook.updatedByUserId());
+        row.put("disabled_reason", webhook.disabledReason() == null ? null : webhook.disabledReason().message());
+        row.put("disabled_reason_code", webhook.disabledReason() == null ? null : webhook.disabledReason().code());
+        row.put("version", webhook.version());
+        return row;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.webhooks.adapters.persistence;
+
+import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.HeaderMap;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.Secret;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookDefinition;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookUrl;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Reads a {@code webhooks} row (and its event types) back into a {@link Webhook}, decrypting its secrets. */
+final class WebhookRowMapper implements RowMapper<Webhook> {
+    private final AesGcmSecretCipher cipher;
+    private final JsonColumns json;
+
+    WebhookRowMapper(AesGcmSecretCipher cipher, JsonColumns json) {
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    @Override
+    public Webhook map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String id = rs.getString("id");
+        WebhookDefinition.Builder definition = new WebhookDefinition.Builder();
+        definition.name = rs.getString("name");
+        definition.description = rs.getString("description");
+        definition.url = new WebhookUrl(rs.getString("url"));
+        definition.level = Level.fromWireName("level", rs.getString("level"));
+        definition.ownerId = rs.getString("owner_id");
+        definition.eventTypes = json.readList(rs.getString("event_types"));
+        definition.filter = rs.getString("filter") == null ? null : Filter.parse(rs.getString("filter"));
+        definition.headers = new HeaderMap("headers", json.readMap(rs.getString("headers")));
+        definition.encryptedHeaders = encryptedHeaders(rs.getString("encrypted_headers"), id);
+        definition.secret = rs.getString("secret") == null ? null : new Secret(cipher.decrypt(rs.getString("secret"), id));
+        definition.enabled = rs.getBoolean("enabled");
+        definition.enableCloudEventDelivery = rs.getBoolean("enable_cloud_event_delivery");
+        definition.checkCertificateRevocation = rs.getBoolean("check_certificate_revocation");
+        definition.origin = Origin.fromWireName("origin", rs.getString("origin"));
+        return new Webhook(new WebhookId(UUID.fromString(id)), rs.getString("tenant_id"), definition.build(),
+                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
+                rs.getString("created_by_user_id"), rs.getString("updated_by_user_id"),
+                disabledReason(rs), rs.getLong("version"));
+    }
+
+    private HeaderMap encryptedHeaders(String stored, String id) {
+        return stored == null ? HeaderMap.EMPTY
+                : new HeaderMap("encryptedHeaders", json.readMap(cipher.decrypt(stored, id)));
+    }
+
+    private static DisabledReason disabledReason(ResultSet rs) throws SQLException {
+        String code = rs.getString("disabled_reason_code");
+        return code == null ? null : new DisabledReason(code, rs.getString("disabled_reason"));
+    }
+}

@@ -1,6 +1,7 @@
 package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.webhooks.adapters.rest.auth.JwtSettings;
 import jakarta.validation.constraints.NotEmpty;
 
 /** How bearer tokens are verified: an HS256 secret and/or a JWKS URL, optional issuer and audience, claim names. */
@@ -87,6 +88,10 @@ public class AuthSettings {
     @JsonProperty
     public void setRolesClaim(String rolesClaim) {
         this.rolesClaim = rolesClaim;
+    }
+
+    public JwtSettings toJwtSettings() {
+        return new JwtSettings(getHmacSecret(), getJwksUrl(), getIssuer(), getAudience(), userIdClaim, tenantIdClaim, rolesClaim);
     }
 
     public boolean usesDevelopmentSecret() {

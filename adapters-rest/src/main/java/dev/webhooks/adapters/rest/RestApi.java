@@ -1,0 +1,42 @@
+package dev.webhooks.adapters.rest;
+
+import dev.webhooks.adapters.rest.auth.BearerAuthFilter;
+import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
+import dev.webhooks.adapters.rest.error.DomainExceptionMapper;
+import dev.webhooks.adapters.rest.error.JsonExceptionMapper;
+import dev.webhooks.adapters.rest.error.RequestTracing;
+import dev.webhooks.adapters.rest.error.UnexpectedExceptionMapper;
+import dev.webhooks.adapters.rest.error.WebApplicationExceptionMapper;
+import dev.webhooks.adapters.rest.webhook.EventTypesResource;
+import dev.webhooks.adapters.rest.webhook.WebhooksResource;
+import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.webhook.CreateWebhook;
+import dev.webhooks.application.webhook.DeleteWebhook;
+import dev.webhooks.application.webhook.GetWebhook;
+import dev.webhooks.application.webhook.ListWebhooks;
+import dev.webhooks.application.webhook.PatchWebhook;
+import dev.webhooks.application.webhook.ReplaceWebhook;
+import java.util.List;
+
+/** Every Jersey component of the REST adapter, built from the use cases, for the bootstrap to register. */
+public final class RestApi {
+    private final List<Object> components;
+
+    public RestApi(BearerTokenVerifier verifier, ListWebhooks listWebhooks, CreateWebhook createWebhook,
+                   GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
+                   DeleteWebhook deleteWebhook, ListEventTypes listEventTypes) {
+        this.components = List.of(
+                new RequestTracing(),
+                new BearerAuthFilter(verifier),
+                new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
+                new EventTypesResource(listEventTypes),
+                new DomainExceptionMapper(),
+                new JsonExceptionMapper(),
+                new WebApplicationExceptionMapper(),
+                new UnexpectedExceptionMapper());
+    }
+
+    public List<Object> components() {
+        return components;
+    }
+}

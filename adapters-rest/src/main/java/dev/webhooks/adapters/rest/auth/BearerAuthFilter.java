@@ -1,0 +1,71 @@
+package dev.webhooks.adapters.rest.auth;
+
+import dev.webhooks.adapters.rest.error.ErrorResponses;
+import dev.webhooks.domain.ErrorCode;
+import dev.webhooks.domain.access.Caller;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+
+/** Requires a valid bearer token on every {@code /api/v1/} request and makes its caller the request's principal. */
+@Priority(Priorities.AUTHENTICATION)
+public final class BearerAuthFilter implements ContainerRequestFilter {
+    private static final String PREFIX = "Bearer ";
+
+    private final BearerTokenVerifier verifier;
+
+    public BearerAuthFilter(BearerTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("api/v1/")) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            request.abortWith(unauthorized("an 'Authorization: Bearer <token>' header is required"));
+            return;
+        }
+        try {
+            Caller caller = verifier.verify(header.substring(PREFIX.length()).trim());
+            request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
+        } catch (InvalidTokenException e) {
+            request.abortWith(unauthorized(e.getMessage()));
+        }
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, detail))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return new CallerPrincipal(caller);
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.hasRole(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

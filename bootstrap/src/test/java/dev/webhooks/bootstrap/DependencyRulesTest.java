@@ -24,7 +24,7 @@ class DependencyRulesTest {
     @Test
     void domainDependsOnTheJdkOnly() {
         classes().that().resideInAPackage("dev.webhooks.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.webhooks.domain..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.webhooks.domain..", "java..", "javax.crypto..")
                 .check(classes);
     }
 
@@ -32,7 +32,7 @@ class DependencyRulesTest {
     void applicationDependsOnTheDomainOnly() {
         classes().that().resideInAPackage("dev.webhooks.application..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.webhooks.application..", "dev.webhooks.domain..", "java..")
+                .resideInAnyPackage("dev.webhooks.application..", "dev.webhooks.domain..", "java..", "javax.crypto..")
                 .check(classes);
     }
 

@@ -51,7 +51,7 @@ class WebhooksApiTest {
     static Map<String, Object> webhook(String name, Object... extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("url", "https://receiver.example.com/hooks/" + name);
+        body.put("url", "https://receiver.example.com/hooks/" + name.replace(" ", "-"));
         body.put("eventTypes", List.of("com.qlik.v1.app.created"));
         for (int i = 0; i < extra.length; i += 2) {
             body.put((String) extra[i], extra[i + 1]);

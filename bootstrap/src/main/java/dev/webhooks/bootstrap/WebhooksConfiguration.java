@@ -19,6 +19,8 @@ public class WebhooksConfiguration extends Configuration {
     /** The development key shipped in config.yml; the service warns at start while it is in use. */
     public static final String DEVELOPMENT_ENCRYPTION_KEY = "dev:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE";
 
+    public static final String EMBEDDED = "embedded";
+
     @Valid
     @NotNull
     private DataSourceFactory database = new DataSourceFactory();
@@ -129,8 +131,9 @@ public class WebhooksConfiguration extends Configuration {
         return encryptionKeys.contains(DEVELOPMENT_ENCRYPTION_KEY);
     }
 
+    /** No URL, or the word {@value #EMBEDDED}, selects the embedded MariaDB. */
     public boolean usesEmbeddedDatabase() {
-        return database.getUrl() == null || database.getUrl().isBlank();
+        return database.getUrl() == null || database.getUrl().isBlank() || EMBEDDED.equals(database.getUrl());
     }
 
     public TargetPolicy targetPolicy() {

@@ -27,7 +27,7 @@ final class TokenCommand extends ConfiguredCommand<WebhooksConfiguration> {
         super.configure(subparser);
         subparser.addArgument("--tenant").required(true).help("tenant id (the tenantId claim)");
         subparser.addArgument("--user").required(true).help("user id (the sub claim)");
-        subparser.addArgument("--role").action(Arguments.append()).setDefault(List.of())
+        subparser.addArgument("--role").action(Arguments.append())
                 .help("role name, e.g. TenantAdmin or EventPublisher; repeatable");
         subparser.addArgument("--ttl").setDefault("1h").help("lifetime such as 90s, 30m, 1h, 7d (default 1h)");
     }
@@ -38,7 +38,7 @@ final class TokenCommand extends ConfiguredCommand<WebhooksConfiguration> {
         if (secret == null) {
             throw new IllegalArgumentException("auth.hmacSecret is not set: tokens can only be minted with an HS256 secret");
         }
-        List<String> roles = namespace.getList("role");
+        List<String> roles = namespace.getList("role") == null ? List.of() : namespace.getList("role");
         String token = new DevTokenIssuer(configuration.getAuth().toJwtSettings()).issue(
                 namespace.getString("tenant"), namespace.getString("user"), roles, parseTtl(namespace.getString("ttl")));
         System.out.println(token);

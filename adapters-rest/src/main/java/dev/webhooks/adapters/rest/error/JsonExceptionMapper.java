@@ -24,6 +24,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                     ? " must be " + jsonKind(mismatch.getTargetType()) : " has the wrong type";
             return "'" + field + "'" + expected;
         }
+        if (exception instanceof MismatchedInputException) {
+            return "the request body has the wrong JSON shape; see the API reference for this endpoint";
+        }
         String location = exception.getLocation() == null ? ""
                 : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();
         return "the request body is not valid JSON" + location;

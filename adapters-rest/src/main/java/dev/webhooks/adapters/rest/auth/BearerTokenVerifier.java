@@ -34,6 +34,9 @@ public final class BearerTokenVerifier {
     }
 
     public BearerTokenVerifier(JwtSettings settings, JWKSource<SecurityContext> publicKeys) {
+        if (settings.hmacSecret() == null && publicKeys == null) {
+            throw new IllegalArgumentException("configure an HS256 secret (auth.hmacSecret) or a JWKS URL (auth.jwksUrl)");
+        }
         this.settings = settings;
         this.hmacProcessor = settings.hmacSecret() == null ? null : processor(
                 new ImmutableSecret<>(settings.hmacSecret().getBytes(StandardCharsets.UTF_8)), Set.of(JWSAlgorithm.HS256));
@@ -49,10 +52,19 @@ public final class BearerTokenVerifier {
                 throw new InvalidTokenException("the token lacks the '" + settings.tenantIdClaim() + "' or '"
                         + settings.userIdClaim() + "' claim");
             }
-            List<String> roles = claims.getStringListClaim(settings.rolesClaim());
-            return new Caller(tenant, user, roles == null ? Set.of() : new HashSet<>(roles));
+            return new Caller(tenant, user, roles(claims));
         } catch (ParseException e) {
-            throw new InvalidTokenException("a claim of the token has the wrong type");
+            throw new InvalidTokenException("the '" + settings.tenantIdClaim() + "' and '" + settings.userIdClaim()
+                    + "' claims must be strings");
+        }
+    }
+
+    private Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
+        try {
+            List<String> roles = claims.getStringListClaim(settings.rolesClaim());
+            return roles == null ? Set.of() : new HashSet<>(roles);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("the '" + settings.rolesClaim() + "' claim must be an array of strings");
         }
     }
 
@@ -61,19 +73,23 @@ public final class BearerTokenVerifier {
         try {
             return processor.process(token, null);
         } catch (BadJOSEException e) {
-            throw new InvalidTokenException("the token was refused: " + e.getMessage());
+            throw new InvalidTokenException(e.getMessage().contains("Expired") ? "the token has expired"
+                    : "the token was refused: " + e.getMessage());
         } catch (JOSEException | ParseException e) {
-            throw new InvalidTokenException("the token is not a valid signed JWT");
+            throw new InvalidTokenException("the token is not a well-formed signed JWT");
         }
     }
 
     private DefaultJWTProcessor<SecurityContext> processorFor(String token) throws InvalidTokenException {
         String algorithm;
+        if (isUnsigned(token)) {
+            throw new InvalidTokenException("unsigned tokens (alg none) are not accepted");
+        }
         try {
             algorithm = com.nimbusds.jose.JWSHeader.parse(com.nimbusds.jose.util.Base64URL.from(token.split("\\.", 2)[0]))
                     .getAlgorithm().getName();
         } catch (ParseException | RuntimeException e) {
-            throw new InvalidTokenException("the token is not a valid signed JWT");
+            throw new InvalidTokenException("the token is not a well-formed signed JWT");
         }
         DefaultJWTProcessor<SecurityContext> processor = "HS256".equals(algorithm) ? hmacProcessor
                 : ("RS256".equals(algorithm) || "ES256".equals(algorithm)) ? jwksProcessor : null;
@@ -81,6 +97,14 @@ public final class BearerTokenVerifier {
             throw new InvalidTokenException("tokens signed with '" + algorithm + "' are not accepted");
         }
         return processor;
+    }
+
+    private static boolean isUnsigned(String token) {
+        try {
+            return com.nimbusds.jwt.JWTParser.parse(token) instanceof com.nimbusds.jwt.PlainJWT;
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms) {

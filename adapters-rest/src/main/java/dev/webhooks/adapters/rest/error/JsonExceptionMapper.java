@@ -18,14 +18,14 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     private static String detail(JsonProcessingException exception) {
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).substring(1);
             String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                     ? " must be " + jsonKind(mismatch.getTargetType()) : " has the wrong type";
             return "'" + field + "'" + expected;
         }
         if (exception instanceof MismatchedInputException) {
-            return "the request body has the wrong JSON shape; see the API reference for this endpoint";
+            return "the request body must be an object with the fields of the API reference";
         }
         String location = exception.getLocation() == null ? ""
                 : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();

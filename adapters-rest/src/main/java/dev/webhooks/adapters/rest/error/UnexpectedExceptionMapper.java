@@ -21,7 +21,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         if (isDatabaseUnreachable(exception)) {
             LOG.warn("database unreachable: {}", exception.toString());
             return ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    "the service cannot reach its database; try again shortly");
+                    "the service cannot reach its database; retry shortly");
         }
         return internalError(exception);
     }

@@ -31,17 +31,17 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Response.StatusType statusType = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status) : original.getStatusInfo();
         Response.ResponseBuilder answer = Response.fromResponse(
-                ErrorResponses.of(statusType, CODES.getOrDefault(status, ErrorCode.VALIDATION_FAILED), detail(status)));
+                ErrorResponses.of(statusType, CODES.getOrDefault(status, ErrorCode.VALIDATION_FAILED), detail(original)));
         copyHeader(original, answer, HttpHeaders.ALLOW);
         copyHeader(original, answer, HttpHeaders.RETRY_AFTER);
         return answer.build();
     }
 
-    private static String detail(int status) {
-        return switch (status) {
+    private static String detail(Response original) {
+        return switch (original.getStatus()) {
             case 400 -> "the request could not be read";
             case 404 -> "no such resource";
-            case 405 -> "this method is not allowed on this resource";
+            case 405 -> "this method is not allowed on this resource; Allow: " + original.getHeaderString(HttpHeaders.ALLOW);
             case 406 -> "only application/json responses are available";
             case 413 -> "the request body is too large";
             case 415 -> "the request body must be application/json";

@@ -16,7 +16,10 @@ final class PatchBody {
     }
 
     static List<PatchOperation> operations(JsonNode body) {
-        if (body == null || !body.isArray()) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new InvalidInputException(ErrorCode.MALFORMED_JSON, "a JSON request body is required");
+        }
+        if (!body.isArray()) {
             throw invalid("the body must be a JSON array of {\"op\", \"path\", \"value\"} operations");
         }
         List<PatchOperation> operations = new ArrayList<>();

@@ -1,0 +1,103 @@
+package dev.webhooks.adapters.rest;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+
+import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
+import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.webhook.CreateWebhook;
+import dev.webhooks.application.webhook.DeleteWebhook;
+import dev.webhooks.application.webhook.GetWebhook;
+import dev.webhooks.application.webhook.ListWebhooks;
+import dev.webhooks.application.webhook.PatchWebhook;
+import dev.webhooks.application.webhook.ReplaceWebhook;
+import dev.webhooks.domain.page.Page;
+import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.HeaderMap;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.Secret;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookDefinition;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookUrl;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The REST adapter over mocked use cases, served in memory, with tokens to call it. */
+final class ApiFixture {
+    static final String TENANT = "acme";
+
+    final ListWebhooks list = mock(ListWebhooks.class);
+    final CreateWebhook create = mock(CreateWebhook.class);
+    final GetWebhook get = mock(GetWebhook.class);
+    final ReplaceWebhook replace = mock(ReplaceWebhook.class);
+    final PatchWebhook patch = mock(PatchWebhook.class);
+    final DeleteWebhook delete = mock(DeleteWebhook.class);
+    final ListEventTypes eventTypes = mock(ListEventTypes.class);
+    final TestTokens tokens = new TestTokens();
+    final ResourceExtension resources;
+
+    ApiFixture() {
+        RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
+                list, create, get, replace, patch, delete, eventTypes);
+        ResourceExtension.Builder builder = ResourceExtension.builder()
+                .setRegisterDefaultExceptionMappers(false)
+                .bootstrapLogging(false);
+        api.components().forEach(builder::addResource);
+        resources = builder.build();
+    }
+
+    void resetMocks() {
+        reset(list, create, get, replace, patch, delete, eventTypes);
+    }
+
+    Invocation.Builder as(String path, String user, String... roles) {
+        return target(path).request().header("Authorization", "Bearer " + tokens.user(TENANT, user, roles));
+    }
+
+    /** A target for a path that may carry a query string. */
+    WebTarget target(String pathAndQuery) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        WebTarget target = resources.target(parts[0]);
+        if (parts.length == 2) {
+            for (String pair : parts[1].split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                target = target.queryParam(nameValue[0], nameValue.length == 2 ? nameValue[1] : "");
+            }
+        }
+        return target;
+    }
+
+    Invocation.Builder admin(String path) {
+        return as(path, "admin", "TenantAdmin");
+    }
+
+    static Page<Webhook> emptyPage() {
+        return new Page<>(List.of(), Optional.empty(), Optional.empty());
+    }
+
+    static Webhook sampleWebhook() {
+        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
+        builder.name = "orders";
+        builder.description = "order events";
+        builder.url = new WebhookUrl("https://receiver.example.com/hook");
+        builder.level = Level.TENANT;
+        builder.ownerId = "admin";
+        builder.eventTypes = List.of("com.qlik.v1.app.created");
+        builder.headers = new HeaderMap("headers", Map.of("X-Team", "blue"));
+        builder.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("Authorization", "Bearer hidden-value"));
+        builder.secret = new Secret("s".repeat(40));
+        builder.enabled = false;
+        builder.enableCloudEventDelivery = true;
+        builder.origin = Origin.API;
+        Instant created = Instant.parse("2018-10-30T07:06:22.123456Z");
+        return new Webhook(WebhookId.random(), TENANT, builder.build(), created, created, "admin", "admin",
+                new DisabledReason("TOO_MANY_FAILURES", "disabled after repeated failures"), 3);
+    }
+}

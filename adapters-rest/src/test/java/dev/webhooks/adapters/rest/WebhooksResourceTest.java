@@ -1,0 +1,193 @@
+package dev.webhooks.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.webhooks.application.webhook.WebhookInput;
+import dev.webhooks.domain.event.EventType;
+import dev.webhooks.domain.page.Cursor;
+import dev.webhooks.domain.page.Page;
+import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.PatchOperation;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookQuery;
+import dev.webhooks.domain.webhook.WebhookSort;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WebhooksResourceTest {
+    static final ApiFixture API = new ApiFixture();
+    static final ResourceExtension RESOURCES = API.resources;
+    static final GenericType<Map<String, Object>> OBJECT = new GenericType<>() { };
+
+    private final Webhook sample = ApiFixture.sampleWebhook();
+    private final String id = sample.id().toString();
+
+    @BeforeEach
+    void setUp() {
+        API.resetMocks();
+        when(API.list.list(any(), any(), any(), any())).thenReturn(ApiFixture.emptyPage());
+    }
+
+    private static void assertError(Response response, int status, String code, String detailFragment) {
+        assertThat(response.getStatus()).isEqualTo(status);
+        Map<String, Object> body = ErrorBodies.read(response);
+        assertThat(ErrorBodies.code(body)).as(body.toString()).isEqualTo(code);
+        assertThat(ErrorBodies.detail(body)).as(body.toString()).contains(detailFragment);
+    }
+
+    @Test
+    void showsTheReferenceFieldsAndNoSecrets() {
+        when(API.get.get(any(), eq(id))).thenReturn(sample);
+        Response response = API.admin("/api/v1/webhooks/" + id).get();
+        String text = response.readEntity(String.class);
+        assertThat(text).doesNotContain("secret\"").doesNotContain("hidden-value").doesNotContain("s".repeat(32));
+        Map<String, Object> body = API.admin("/api/v1/webhooks/" + id).get(OBJECT);
+        assertThat(body).containsOnlyKeys("id", "url", "name", "level", "enabled", "headers", "ownerId", "createdAt",
+                "updatedAt", "eventTypes", "description", "disabledReason", "secretKeyAdded", "createdByUserId",
+                "updatedByUserId", "encryptedHeaders", "disabledReasonCode", "enableCloudEventDelivery",
+                "checkCertificateRevocation", "origin");
+        assertThat(body).containsEntry("createdAt", "2018-10-30T07:06:22.123Z").containsEntry("secretKeyAdded", true)
+                .containsEntry("encryptedHeaders", List.of("Authorization")).containsEntry("headers", Map.of("X-Team", "blue"))
+                .containsEntry("disabledReasonCode", "TOO_MANY_FAILURES").containsEntry("level", "tenant")
+                .containsEntry("origin", "api");
+    }
+
+    @Test
+    void createAnswers201WithLocationAndPassesOrigin() {
+        when(API.create.create(any(), any())).thenReturn(sample);
+        Response response = API.admin("/api/v1/webhooks").post(Entity.json(Map.of("name", "orders",
+                "url", "https://receiver.example.com/hook", "origin", "automations", "id", "ignored", "unknown", 1)));
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getLocation().toString()).startsWith("http").endsWith("/api/v1/webhooks/" + id);
+        ArgumentCaptor<WebhookInput> input = ArgumentCaptor.forClass(WebhookInput.class);
+        verify(API.create).create(any(), input.capture());
+        assertThat(input.getValue().origin()).isEqualTo("automations");
+        assertThat(input.getValue().name()).isEqualTo("orders");
+    }
+
+    @Test
+    void replaceIgnoresTheOrigin() {
+        when(API.replace.replace(any(), eq(id), any())).thenReturn(sample);
+        Response response = API.admin("/api/v1/webhooks/" + id).put(Entity.json(Map.of("name", "n", "origin", "automations")));
+        assertThat(response.getStatus()).isEqualTo(200);
+        ArgumentCaptor<WebhookInput> input = ArgumentCaptor.forClass(WebhookInput.class);
+        verify(API.replace).replace(any(), eq(id), input.capture());
+        assertThat(input.getValue().origin()).isNull();
+    }
+
+    @Test
+    void deleteAnswers204() {
+        assertThat(API.admin("/api/v1/webhooks/" + id).delete().getStatus()).isEqualTo(204);
+        verify(API.delete).delete(any(), eq(id));
+    }
+
+    @Test
+    void patchTurnsTheArrayIntoOperations() {
+        String body = "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":true},"
+                + "{\"op\":\"add\",\"path\":\"/headers\",\"value\":{\"X-A\":\"1\"}},{\"op\":\"remove\",\"path\":\"/description\"},"
+                + "{\"op\":\"replace\",\"path\":\"/eventTypes\",\"value\":[\"a\",2]}]";
+        Response response = API.admin("/api/v1/webhooks/" + id).method("PATCH", Entity.entity(body, "application/json-patch+json"));
+        assertThat(response.getStatus()).isEqualTo(204);
+        verify(API.patch).patch(any(), eq(id), eq(List.of(
+                new PatchOperation(PatchOperation.Op.REPLACE, "/enabled", true),
+                new PatchOperation(PatchOperation.Op.ADD, "/headers", Map.of("X-A", "1")),
+                new PatchOperation(PatchOperation.Op.REMOVE, "/description", null),
+                new PatchOperation(PatchOperation.Op.REPLACE, "/eventTypes", List.of("a", 2)))));
+    }
+
+    @Test
+    void patchRejectsBadShapes() {
+        String path = "/api/v1/webhooks/" + id;
+        assertError(API.admin(path).method("PATCH", Entity.json("{\"op\":\"replace\"}")), 400, "INVALID_PATCH", "array");
+        assertError(API.admin(path).method("PATCH", Entity.json("[1]")), 400, "INVALID_PATCH", "object");
+        assertError(API.admin(path).method("PATCH", Entity.json("[{\"path\":\"/name\"}]")), 400, "INVALID_PATCH", "'op'");
+        assertError(API.admin(path).method("PATCH", Entity.json("[{\"op\":\"replace\",\"path\":3}]")), 400, "INVALID_PATCH", "'path'");
+        assertError(API.admin(path).method("PATCH", Entity.json("[{\"op\":\"move\",\"path\":\"/name\"}]")), 400, "INVALID_PATCH", "move");
+        verify(API.patch, never()).patch(any(), anyString(), any());
+    }
+
+    @Test
+    void listPassesFiltersSortAndLimit() {
+        Response response = API.as("/api/v1/webhooks?enabled=true&eventTypes=a,b&level=user&name=x*&origins=api,automations"
+                + "&ownerId=o&createdByUserId=c&updatedByUserId=u&url=*hook&sort=-name&limit=5", "alice").get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        ArgumentCaptor<WebhookQuery> query = ArgumentCaptor.forClass(WebhookQuery.class);
+        ArgumentCaptor<WebhookSort> sort = ArgumentCaptor.forClass(WebhookSort.class);
+        ArgumentCaptor<PageRequest> page = ArgumentCaptor.forClass(PageRequest.class);
+        verify(API.list).list(any(), query.capture(), sort.capture(), page.capture());
+        assertThat(query.getValue()).isEqualTo(new WebhookQuery(ApiFixture.TENANT, Optional.empty(), Optional.of("c"),
+                Optional.of(true), Set.of("a", "b"), Optional.of(Level.USER), Optional.of("x*"), Optional.of("*hook"),
+                Set.of(Origin.API, Origin.AUTOMATIONS), Optional.of("o"), Optional.of("u")));
+        assertThat(sort.getValue()).isEqualTo(WebhookSort.parse("-name"));
+        assertThat(page.getValue()).isEqualTo(PageRequest.first(5));
+    }
+
+    @Test
+    void listRejectsInvalidParameters() {
+        assertError(API.admin("/api/v1/webhooks?limit=0").get(), 400, "INVALID_QUERY_PARAMETER", "limit");
+        assertError(API.admin("/api/v1/webhooks?limit=101").get(), 400, "INVALID_QUERY_PARAMETER", "limit");
+        assertError(API.admin("/api/v1/webhooks?limit=ten").get(), 400, "INVALID_QUERY_PARAMETER", "limit");
+        assertError(API.admin("/api/v1/webhooks?enabled=maybe").get(), 400, "INVALID_QUERY_PARAMETER", "enabled");
+        assertError(API.admin("/api/v1/webhooks?level=galaxy").get(), 400, "INVALID_QUERY_PARAMETER", "level");
+        assertError(API.admin("/api/v1/webhooks?origins=api,moon").get(), 400, "INVALID_QUERY_PARAMETER", "origins");
+        assertError(API.admin("/api/v1/webhooks?sort=color").get(), 400, "INVALID_QUERY_PARAMETER", "sort");
+        assertError(API.admin("/api/v1/webhooks?next=garbage").get(), 400, "INVALID_CURSOR", "cursor");
+        String token = new Cursor(Cursor.Direction.NEXT, "-createdAt", "x", "y").encode();
+        assertError(API.admin("/api/v1/webhooks?next=" + token + "&prev=" + token).get(), 400, "INVALID_QUERY_PARAMETER", "prev");
+        verify(API.list, never()).list(any(), any(), any(), any());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void linksAreAbsoluteAndKeepOtherParameters() {
+        Cursor next = new Cursor(Cursor.Direction.NEXT, "+name", "orders", id);
+        Cursor prev = new Cursor(Cursor.Direction.PREV, "+name", "alpha", id);
+        when(API.list.list(any(), any(), any(), any())).thenReturn(new Page<>(List.of(sample), Optional.of(next), Optional.of(prev)));
+        String old = new Cursor(Cursor.Direction.NEXT, "+name", "a", id).encode();
+        Map<String, Object> body = API.admin("/api/v1/webhooks?sort=name&limit=1&name=ord&next=" + old).get(OBJECT);
+        Map<String, Map<String, String>> links = (Map<String, Map<String, String>>) body.get("links");
+        assertThat(links.get("self").get("href")).startsWith("http").contains("next=" + old);
+        assertThat(links.get("next").get("href")).startsWith("http").contains("sort=name", "limit=1", "name=ord",
+                "next=" + next.encode()).doesNotContain(old).doesNotContain("prev=");
+        assertThat(links.get("prev").get("href")).contains("sort=name", "prev=" + prev.encode()).doesNotContain("next=");
+        assertThat((List<Object>) body.get("data")).hasSize(1);
+        assertThat(body.toString()).doesNotContain("hidden-value");
+    }
+
+    @Test
+    void firstPageHasNoNextOrPrev() {
+        Map<String, Object> body = API.admin("/api/v1/webhooks").get(OBJECT);
+        assertThat(body).containsEntry("data", List.of());
+        assertThat((Map<String, Object>) body.get("links")).containsOnlyKeys("self");
+    }
+
+    @Test
+    void eventTypesDoNotHitTheIdRoute() {
+        when(API.eventTypes.list()).thenReturn(List.of(
+                new EventType("com.qlik.v1.app.created", "App created", "An app was created", Set.of(Level.USER, Level.TENANT), "apps")));
+        Map<String, Object> body = API.as("/api/v1/webhooks/event-types", "alice").get(OBJECT);
+        assertThat(body.get("data")).isEqualTo(List.of(Map.of("name", "com.qlik.v1.app.created", "title", "App created",
+                "description", "An app was created", "levels", List.of("tenant", "user"), "category", "apps")));
+        verify(API.get, never()).get(any(), anyString());
+    }
+}

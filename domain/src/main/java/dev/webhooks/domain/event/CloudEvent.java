@@ -3,6 +3,8 @@ package dev.webhooks.domain.event;
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
 import dev.webhooks.domain.event.json.Json;
+import dev.webhooks.domain.filter.FilterAttribute;
+import dev.webhooks.domain.filter.FilterSubject;
 import dev.webhooks.domain.event.json.JsonObject;
 import dev.webhooks.domain.event.json.JsonString;
 import dev.webhooks.domain.event.json.JsonValue;
@@ -20,7 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A validated, immutable CloudEvents 1.0 event as published by a Qlik Cloud service, with its Qlik extensions. */
-public final class CloudEvent {
+public final class CloudEvent implements FilterSubject {
 
     public static final String SPEC_VERSION = "1.0";
 
@@ -165,6 +167,21 @@ public final class CloudEvent {
     }
 
     /** The string value of a top-level member of {@code data}, when data is an object and the member is a string. */
+    /**
+     * What webhook filters see of this event: {@code id} is the id of the resource the event is about
+     * ({@code data.id}), {@code spaceId} and {@code topLevelResourceId} are the extension attributes, and
+     * {@code data.status} is {@code data.status}.
+     */
+    @Override
+    public String attributeValue(FilterAttribute attribute) {
+        return switch (attribute) {
+            case ID -> dataString("id").orElse(null);
+            case SPACE_ID -> spaceId().orElse(null);
+            case TOP_LEVEL_RESOURCE_ID -> topLevelResourceId().orElse(null);
+            case DATA_STATUS -> dataString("status").orElse(null);
+        };
+    }
+
     public Optional<String> dataString(String field) {
         if (data instanceof JsonObject object) {
             return object.getString(field);

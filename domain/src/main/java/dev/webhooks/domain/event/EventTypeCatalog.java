@@ -17,6 +17,7 @@ public final class EventTypeCatalog {
     private static final Set<Level> TENANT_ONLY = Set.of(Level.TENANT);
 
     private final Map<String, EventType> types;
+    private final List<EventType> ordered;
 
     public EventTypeCatalog(Collection<EventType> types) {
         Map<String, EventType> byName = new LinkedHashMap<>();
@@ -24,8 +25,6 @@ public final class EventTypeCatalog {
         this.types = Map.copyOf(byName);
         this.ordered = List.copyOf(byName.values());
     }
-
-    private final List<EventType> ordered;
 
     /** The types the reference service offers. */
     public static EventTypeCatalog builtIn() {

@@ -1,0 +1,43 @@
+package dev.webhooks.domain.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.webhook.Level;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Filters evaluated against real events, and the catalog operators extend. */
+class EventFilteringTest {
+    private static final CloudEvent RELOAD = CloudEvent.fromJson("""
+            {"specversion":"1.0","id":"e1","source":"com.qlik/reloads","type":"com.qlik.v1.app.reload.finished",
+             "tenantid":"t1","spaceid":"space-1","toplevelresourceid":"app-9",
+             "data":{"id":"reload-7","status":"error"}}""");
+
+    @Test
+    void filtersSeeTheDocumentedAttributes() {
+        assertThat(Filter.parse("id eq \"reload-7\"").matches(RELOAD)).isTrue();
+        assertThat(Filter.parse("spaceId eq \"space-1\" and topLevelResourceId eq \"app-9\"").matches(RELOAD)).isTrue();
+        assertThat(Filter.parse("data.status eq \"error\"").matches(RELOAD)).isTrue();
+        assertThat(Filter.parse("data.status eq \"ok\" or spaceId ne \"space-1\"").matches(RELOAD)).isFalse();
+    }
+
+    @Test
+    void absentAttributesNeverEqual() {
+        CloudEvent bare = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"s\",\"type\":\"t\",\"tenantid\":\"x\"}");
+        assertThat(Filter.parse("spaceId eq \"space-1\"").matches(bare)).isFalse();
+        assertThat(Filter.parse("spaceId ne \"space-1\"").matches(bare)).isTrue();
+    }
+
+    @Test
+    void operatorsExtendAndOverrideTheCatalog() {
+        EventType custom = new EventType("com.example.thing.created", "Thing created", "", Set.of(Level.TENANT), "Things");
+        EventType narrowed = new EventType("com.qlik.v1.app.created", "Application created", "", Set.of(Level.TENANT), "Apps");
+        EventTypeCatalog catalog = EventTypeCatalog.builtIn().extendedWith(List.of(custom, narrowed));
+
+        assertThat(catalog.find("com.example.thing.created")).contains(custom);
+        assertThat(catalog.find("com.qlik.v1.app.created").orElseThrow().supports(Level.USER)).isFalse();
+        assertThat(catalog.all()).hasSize(EventTypeCatalog.builtIn().all().size() + 1);
+    }
+}

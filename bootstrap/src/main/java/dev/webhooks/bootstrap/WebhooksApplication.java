@@ -33,9 +33,19 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(WebhooksApplication.class);
 
     private final DatabaseStarter databaseStarter = new DatabaseStarter();
+    private volatile boolean serving;
 
     public static void main(String[] args) throws Exception {
-        new WebhooksApplication().run(args);
+        WebhooksApplication application = new WebhooksApplication();
+        application.run(args);
+        application.stopDatabaseUnlessServing();
+    }
+
+    /** Commands such as {@code db migrate} end here; the embedded database must not keep the JVM alive after them. */
+    void stopDatabaseUnlessServing() {
+        if (!serving) {
+            databaseStarter.stop();
+        }
     }
 
     @Override
@@ -58,6 +68,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
 
     @Override
     public void run(WebhooksConfiguration configuration, Environment environment) throws Exception {
+        serving = true;
         warnAboutDevelopmentDefaults(configuration);
         DataSourceFactory dataSource = databaseStarter.resolve(configuration);
         environment.lifecycle().manage(new Managed() {

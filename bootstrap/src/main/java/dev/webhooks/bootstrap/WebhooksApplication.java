@@ -6,6 +6,9 @@ import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.event.PublishEvent;
+import dev.webhooks.domain.delivery.EventMatcher;
+import dev.webhooks.adapters.persistence.JdbiEventLog;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
 import dev.webhooks.application.webhook.GetWebhook;
@@ -81,7 +84,10 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
             SchemaMigration.migrate(dataSource, environment.metrics());
         }
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
-        WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys()));
+        AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
+        WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
+        PublishEvent publishEvent = new PublishEvent(new JdbiEventLog(jdbi, cipher), new EventMatcher(), Clock.systemUTC(),
+                configuration.getMaxEventsPerBatch());
         WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
         Clock clock = Clock.systemUTC();
         int quota = configuration.getMaxWebhooksPerOwner();
@@ -94,7 +100,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new ReplaceWebhook(webhooks, rules, clock, quota),
                 new PatchWebhook(webhooks, rules, clock, quota),
                 new DeleteWebhook(webhooks),
-                new ListEventTypes(configuration.eventTypeCatalog()));
+                new ListEventTypes(configuration.eventTypeCatalog()),
+                publishEvent);
         api.components().forEach(environment.jersey()::register);
     }
 

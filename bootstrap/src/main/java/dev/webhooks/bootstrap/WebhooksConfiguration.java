@@ -47,6 +47,19 @@ public class WebhooksConfiguration extends Configuration {
     @NotNull
     private List<EventTypeSettings> eventTypes = new ArrayList<>();
 
+    @Min(1)
+    private int maxEventsPerBatch = 100;
+
+    @JsonProperty
+    public int getMaxEventsPerBatch() {
+        return maxEventsPerBatch;
+    }
+
+    @JsonProperty
+    public void setMaxEventsPerBatch(int maxEventsPerBatch) {
+        this.maxEventsPerBatch = maxEventsPerBatch;
+    }
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;

@@ -10,6 +10,8 @@ import dev.webhooks.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.webhooks.adapters.rest.webhook.EventTypesResource;
 import dev.webhooks.adapters.rest.webhook.WebhooksResource;
 import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.event.PublishEvent;
+import dev.webhooks.adapters.rest.event.EventsResource;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
 import dev.webhooks.application.webhook.GetWebhook;
@@ -24,12 +26,13 @@ public final class RestApi {
 
     public RestApi(BearerTokenVerifier verifier, ListWebhooks listWebhooks, CreateWebhook createWebhook,
                    GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
-                   DeleteWebhook deleteWebhook, ListEventTypes listEventTypes) {
+                   DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent) {
         this.components = List.of(
                 new RequestTracing(),
                 new BearerAuthFilter(verifier),
                 new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
                 new EventTypesResource(listEventTypes),
+                new EventsResource(publishEvent),
                 new DomainExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

@@ -40,12 +40,13 @@ final class ApiFixture {
     final PatchWebhook patch = mock(PatchWebhook.class);
     final DeleteWebhook delete = mock(DeleteWebhook.class);
     final ListEventTypes eventTypes = mock(ListEventTypes.class);
+    final dev.webhooks.application.event.PublishEvent publish = mock(dev.webhooks.application.event.PublishEvent.class);
     final TestTokens tokens = new TestTokens();
     final ResourceExtension resources;
 
     ApiFixture() {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
-                list, create, get, replace, patch, delete, eventTypes);
+                list, create, get, replace, patch, delete, eventTypes, publish);
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
@@ -54,7 +55,7 @@ final class ApiFixture {
     }
 
     void resetMocks() {
-        reset(list, create, get, replace, patch, delete, eventTypes);
+        reset(list, create, get, replace, patch, delete, eventTypes, publish);
     }
 
     Invocation.Builder as(String path, String user, String... roles) {

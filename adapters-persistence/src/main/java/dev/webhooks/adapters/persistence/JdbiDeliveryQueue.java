@@ -1,0 +1,125 @@
+package dev.webhooks.adapters.persistence;
+
+import dev.webhooks.domain.delivery.Delivery;
+import dev.webhooks.domain.delivery.DeliveryState;
+import dev.webhooks.domain.port.DeliveryQueue;
+import dev.webhooks.domain.webhook.Webhook;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The delivery queue in the database. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so instances
+ * never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits at once:
+ * no transaction stays open while sending. Deliveries of a disabled webhook wait, re-checked every minute.
+ */
+public final class JdbiDeliveryQueue implements DeliveryQueue {
+    static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+    private final WebhookRowMapper webhooks;
+    private final DeliveryRowMapper deliveries = new DeliveryRowMapper();
+    private final JsonColumns json = new JsonColumns();
+
+    public JdbiDeliveryQueue(Jdbi jdbi, AesGcmSecretCipher cipher) {
+        this.jdbi = jdbi;
+        this.webhooks = new WebhookRowMapper(cipher, json);
+    }
+
+    @Override
+    public List<Claimed> claimDue(Instant now, int max, Duration lease) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            List<Delivery> due = handle.createQuery("SELECT " + DeliveryRowMapper.COLUMNS + " FROM deliveries"
+                            + " WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max"
+                            + " FOR UPDATE SKIP LOCKED")
+                    .bind("now", Timestamps.toColumn(now))
+                    .bind("max", max)
+                    .map(deliveries)
+                    .list();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Webhook> owners = webhooksOf(handle, due);
+            List<Claimed> claimed = new ArrayList<>();
+            List<Delivery> waiting = new ArrayList<>();
+            for (Delivery delivery : due) {
+                Webhook webhook = owners.get(delivery.webhookId().toString());
+                if (webhook != null && webhook.enabled()) {
+                    claimed.add(new Claimed(delivery, webhook));
+                } else {
+                    waiting.add(delivery);
+                }
+            }
+            postpone(handle, claimed.stream().map(Claimed::delivery).toList(), now.plus(lease));
+            postpone(handle, waiting, now.plus(DISABLED_RECHECK));
+            return claimed;
+        });
+    }
+
+    @Override
+    public void record(List<Result> results) {
+        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
+                    + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
+                    + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
+                    + " response_body = :responseBody, status_message = :message WHERE id = :id");
+            for (Result result : results) {
+                batch.bind("state", result.state().name())
+                        .bind("status", result.state() == DeliveryState.SUCCEEDED ? "success" : "fail")
+                        .bind("next", result.nextAttemptAt() == null ? null : Timestamps.toColumn(result.nextAttemptAt()))
+                        .bind("at", Timestamps.toColumn(result.attempt().at()))
+                        .bind("url", result.attempt().url())
+                        .bind("requestHeaders", json.write(result.attempt().requestHeaders()))
+                        .bind("code", result.attempt().statusCode() == 0 ? null : result.attempt().statusCode())
+                        .bind("responseHeaders", json.write(result.attempt().responseHeaders()))
+                        .bind("responseBody", result.attempt().responseBody())
+                        .bind("message", truncate(result.attempt().statusMessage(), 1024))
+                        .bind("id", result.deliveryId().toString())
+                        .add();
+            }
+            batch.execute();
+            results.stream().filter(result -> result.disableWebhook() != null).forEach(result -> disable(handle, result));
+        });
+    }
+
+    private Map<String, Webhook> webhooksOf(Handle handle, List<Delivery> due) {
+        List<String> ids = due.stream().map(delivery -> delivery.webhookId().toString()).distinct().toList();
+        return handle.createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(webhooks)
+                .list().stream()
+                .collect(Collectors.toMap(webhook -> webhook.id().toString(), Function.identity()));
+    }
+
+    private static void postpone(Handle handle, List<Delivery> rows, Instant until) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("UPDATE deliveries SET next_attempt_at = :until WHERE id IN (<ids>)")
+                .bind("until", Timestamps.toColumn(until))
+                .bindList("ids", rows.stream().map(delivery -> delivery.id().toString()).toList())
+                .execute();
+    }
+
+    private static void disable(Handle handle, Result result) {
+        handle.createUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_reason_code = :code,"
+                        + " version = version + 1 WHERE id = :id AND tenant_id = :tenant")
+                .bind("reason", result.disableWebhook().message())
+                .bind("code", result.disableWebhook().code())
+                .bind("id", result.webhookId())
+                .bind("tenant", result.tenantId())
+                .execute();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

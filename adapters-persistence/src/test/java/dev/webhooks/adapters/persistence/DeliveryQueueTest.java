@@ -1,0 +1,162 @@
+package dev.webhooks.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webhooks.domain.delivery.DeliveryState;
+import dev.webhooks.domain.delivery.EventMatcher;
+import dev.webhooks.domain.delivery.RecordedAttempt;
+import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.port.DeliveryQueue;
+import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookDefinition;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookUrl;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Publishing, claiming and recording deliveries against the real database. */
+class DeliveryQueueTest {
+    private static final TestDatabase DATABASE = TestDatabase.shared();
+    private static final AesGcmSecretCipher CIPHER = new AesGcmSecretCipher("k1", Map.of("k1", new byte[32]));
+    private static final String TYPE = "com.qlik.v1.app.created";
+
+    private final JdbiWebhookRepository webhooks = new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER);
+    private final JdbiEventLog log = new JdbiEventLog(DATABASE.jdbi(), CIPHER);
+    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER);
+    private final EventMatcher matcher = new EventMatcher();
+    private final String tenant = "t-" + UUID.randomUUID();
+    // Deliveries are made due far in the past so this test's rows are claimed before other tests' rows.
+    private final Instant past = Instant.parse("2001-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000));
+
+    /** Due rows left behind would be claimed by later tests (and by the end-to-end tests' dispatcher). */
+    @AfterEach
+    void removeThisTenantsRows() {
+        DATABASE.jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE tenant_id = :t").bind("t", tenant).execute());
+    }
+
+    private Webhook webhook(boolean enabled) {
+        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
+        builder.name = "w";
+        builder.url = new WebhookUrl("https://receiver.example.com/h");
+        builder.level = Level.TENANT;
+        builder.ownerId = "owner";
+        builder.eventTypes = List.of(TYPE);
+        builder.enabled = enabled;
+        builder.enableCloudEventDelivery = true;
+        builder.origin = Origin.API;
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant, builder.build(), "owner", Instant.now());
+        webhooks.insert(webhook, 150);
+        return webhook;
+    }
+
+    private CloudEvent event(String id) {
+        return CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"test\",\"type\":\"" + TYPE
+                + "\",\"tenantid\":\"" + tenant + "\",\"time\":\"2026-01-01T00:00:00Z\"}");
+    }
+
+    private List<Boolean> publish(CloudEvent... events) {
+        return log.append(List.of(events), (event, subscribed) -> matcher.fanOut(event, subscribed, past));
+    }
+
+    private List<DeliveryQueue.Claimed> claimMine(Instant now, int max, Duration lease) {
+        return queue.claimDue(now, max, lease).stream().filter(c -> c.delivery().tenantId().equals(tenant)).toList();
+    }
+
+    private int count(String where) {
+        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE tenant_id = :t AND " + where)
+                .bind("t", tenant).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void fansOutToEnabledSubscribersOnceAndIgnoresRepeats() {
+        webhook(true);
+        webhook(true);
+        webhook(false);
+
+        assertThat(publish(event("e1"), event("e2"))).containsExactly(true, true);
+        assertThat(publish(event("e1"))).containsExactly(false);
+        assertThat(count("state = 'PENDING'")).isEqualTo(4);
+    }
+
+    @Test
+    void concurrentClaimersNeverShareADeliveryAndLeasesExpire() throws Exception {
+        webhook(true);
+        for (int i = 0; i < 40; i++) {
+            publish(event("c" + i));
+        }
+        Instant now = past.plusSeconds(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<DeliveryQueue.Claimed>>> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Callable<List<DeliveryQueue.Claimed>> claim = () -> claimMine(now, 15, Duration.ofMinutes(5));
+            claims.add(pool.submit(claim));
+        }
+        Set<String> seen = new HashSet<>();
+        int total = 0;
+        for (Future<List<DeliveryQueue.Claimed>> claim : claims) {
+            for (DeliveryQueue.Claimed claimed : claim.get()) {
+                total++;
+                seen.add(claimed.delivery().id().toString());
+            }
+        }
+        pool.shutdown();
+        assertThat(seen).hasSize(total);
+        assertThat(claimMine(now, 100, Duration.ofMinutes(5))).hasSize(40 - total);
+        assertThat(claimMine(now.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5))).hasSize(40);
+    }
+
+    @Test
+    void recordsResultsAndDisablesOnGone() {
+        Webhook webhook = webhook(true);
+        publish(event("r1"), event("r2"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        assertThat(claimed).hasSize(2);
+        RecordedAttempt attempt = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of("X-Key", RecordedAttempt.OMITTED),
+                410, Map.of("Server", "test"), "gone", "HTTP 410 Gone");
+
+        queue.record(List.of(
+                new DeliveryQueue.Result(claimed.get(0).delivery().id(), tenant, webhook.id().toString(), attempt,
+                        DeliveryState.SUCCEEDED, null, null),
+                new DeliveryQueue.Result(claimed.get(1).delivery().id(), tenant, webhook.id().toString(), attempt,
+                        DeliveryState.FAILED, null, new DisabledReason("GONE", "receiver is gone"))));
+
+        assertThat(count("state = 'SUCCEEDED' AND status = 'success' AND attempts = 1")).isEqualTo(1);
+        assertThat(count("state = 'FAILED' AND status = 'fail' AND status_code = 410")).isEqualTo(1);
+        Webhook after = webhooks.findById(tenant, webhook.id()).orElseThrow();
+        assertThat(after.enabled()).isFalse();
+        assertThat(after.disabledReason().code()).isEqualTo("GONE");
+    }
+
+    @Test
+    void deliveriesOfDisabledWebhooksWait() {
+        Webhook webhook = webhook(true);
+        publish(event("w1"));
+        webhooks.update(webhook.disable(new DisabledReason("DISABLED_BY_OPERATOR", "paused"), Instant.now()), 150);
+
+        assertThat(claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(count("state = 'PENDING'")).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAWebhookDeletesItsDeliveries() {
+        Webhook webhook = webhook(true);
+        publish(event("d1"));
+        webhooks.delete(tenant, webhook.id());
+        assertThat(count("1 = 1")).isZero();
+    }
+}

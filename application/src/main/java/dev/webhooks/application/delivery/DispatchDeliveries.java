@@ -1,0 +1,101 @@
+package dev.webhooks.application.delivery;
+
+import dev.webhooks.domain.delivery.AttemptOutcome;
+import dev.webhooks.domain.delivery.Delivery;
+import dev.webhooks.domain.delivery.DeliveryAttempt;
+import dev.webhooks.domain.delivery.DeliveryState;
+import dev.webhooks.domain.delivery.OutgoingRequest;
+import dev.webhooks.domain.delivery.RecordedAttempt;
+import dev.webhooks.domain.delivery.RetrySchedule;
+import dev.webhooks.domain.port.DeliveryQueue;
+import dev.webhooks.domain.port.DeliverySender;
+import dev.webhooks.domain.webhook.DisabledReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
+
+/**
+ * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and records
+ * each result as soon as it is known, so a slow target holds only its own slots. A claim is a lease: if this
+ * process dies mid-send, the delivery becomes due again and is sent once more (at least once, never lost).
+ */
+public final class DispatchDeliveries {
+    public static final String GONE = "GONE";
+
+    private final DeliveryQueue queue;
+    private final DeliverySender sender;
+    private final Settings settings;
+    private final Clock clock;
+    private final Executor executor;
+    private final Semaphore slots;
+    private final RandomGenerator random;
+
+    /** Tuning: in-flight attempts, lease length, per-attempt timeout and the retry schedule. */
+    public record Settings(int maxInFlight, Duration lease, Duration attemptTimeout, RetrySchedule schedule) {
+    }
+
+    public DispatchDeliveries(DeliveryQueue queue, DeliverySender sender, Settings settings, Clock clock, Executor executor,
+                              RandomGenerator random) {
+        this.queue = queue;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+        this.executor = executor;
+        this.slots = new Semaphore(settings.maxInFlight());
+        this.random = random;
+    }
+
+    /** Claims and starts sending what is due and fits in the free slots; returns how many were claimed. */
+    public int dispatchDue() {
+        int free = slots.drainPermits();
+        if (free == 0) {
+            return 0;
+        }
+        List<DeliveryQueue.Claimed> claimed;
+        try {
+            claimed = queue.claimDue(clock.instant(), free, settings.lease());
+        } finally {
+            slots.release(free);
+        }
+        for (DeliveryQueue.Claimed delivery : claimed) {
+            slots.acquireUninterruptibly();
+            executor.execute(() -> sendAndRecord(delivery));
+        }
+        return claimed.size();
+    }
+
+    public int inFlight() {
+        return settings.maxInFlight() - slots.availablePermits();
+    }
+
+    private void sendAndRecord(DeliveryQueue.Claimed claimed) {
+        try {
+            Instant started = clock.instant();
+            OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
+            DeliveryAttempt attempt = sender.send(outgoing.request());
+            queue.record(List.of(resultOf(claimed, outgoing, attempt, started)));
+        } finally {
+            slots.release();
+        }
+    }
+
+    private DeliveryQueue.Result resultOf(DeliveryQueue.Claimed claimed, OutgoingRequest outgoing, DeliveryAttempt attempt, Instant at) {
+        Delivery delivery = claimed.delivery();
+        int attempts = delivery.attempts() + 1;
+        RecordedAttempt recorded = new RecordedAttempt(at, outgoing.request().url(), outgoing.recordedHeaders(),
+                attempt.statusCode(), attempt.responseHeaders(), attempt.responseBody(), attempt.statusMessage());
+        Optional<Instant> retryAt = attempt.outcome() == AttemptOutcome.RETRYABLE
+                ? settings.schedule().nextAttempt(attempts, clock.instant(), attempt.retryAfter(), random) : Optional.empty();
+        DeliveryState state = attempt.outcome() == AttemptOutcome.SUCCESS ? DeliveryState.SUCCEEDED
+                : retryAt.isPresent() ? DeliveryState.PENDING : DeliveryState.FAILED;
+        DisabledReason disable = attempt.outcome() == AttemptOutcome.GONE
+                ? new DisabledReason(GONE, "The receiver answered 410 Gone, asking for no more deliveries.") : null;
+        return new DeliveryQueue.Result(delivery.id(), delivery.tenantId(), delivery.webhookId().toString(), recorded,
+                state, retryAt.orElse(null), disable);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.webhooks.domain.delivery;
+
+import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.event.EventEnvelope;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event on its way to one webhook. The body is rendered once, at fan-out, in the webhook's envelope, so every
+ * retry and resend sends the same bytes.
+ */
+public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, String eventId, String eventType,
+                       Instant triggeredAt, byte[] body, DeliveryState state, int attempts, Instant nextAttemptAt,
+                       Optional<RecordedAttempt> lastAttempt) {
+
+    public Delivery {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(webhookId, "webhookId");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(triggeredAt, "triggeredAt");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(state, "state");
+        lastAttempt = lastAttempt == null ? Optional.empty() : lastAttempt;
+    }
+
+    /** A new delivery of {@code event} to {@code webhook}, due at once. */
+    public static Delivery of(CloudEvent event, Webhook webhook, Instant now) {
+        EventEnvelope envelope = webhook.definition().enableCloudEventDelivery() ? EventEnvelope.CLOUD_EVENTS : EventEnvelope.LEGACY;
+        return new Delivery(DeliveryId.random(), webhook.tenantId(), webhook.id(), event.id(), event.type(), now,
+                envelope.render(event), DeliveryState.PENDING, 0, now, Optional.empty());
+    }
+
+    /** The status the API reports: success once delivered, fail otherwise (also while retries are pending). */
+    public String apiStatus() {
+        return state == DeliveryState.SUCCEEDED ? "success" : "fail";
+    }
+
+    @Override
+    public String toString() {
+        return "Delivery[id=" + id + ", webhookId=" + webhookId + ", eventType=" + eventType + ", state=" + state
+                + ", attempts=" + attempts + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.webhooks.domain.delivery;
+
+import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Webhook;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Decides which webhooks receive an event: same tenant, enabled, subscribed to its type, filter true, and for
+ * user-level webhooks an event that concerns the owner (its {@code ownerid} or {@code userid} is the owner).
+ */
+public final class EventMatcher {
+
+    public boolean matches(CloudEvent event, Webhook webhook) {
+        return webhook.tenantId().equals(event.tenantId())
+                && webhook.enabled()
+                && webhook.definition().eventTypes().contains(event.type())
+                && webhook.definition().filterIfAny().map(filter -> filter.matches(event)).orElse(true)
+                && concernsOwner(event, webhook);
+    }
+
+    /** One new delivery per matching webhook. */
+    public List<Delivery> fanOut(CloudEvent event, Collection<Webhook> candidates, java.time.Instant now) {
+        return candidates.stream().filter(webhook -> matches(event, webhook)).map(webhook -> Delivery.of(event, webhook, now)).toList();
+    }
+
+    private static boolean concernsOwner(CloudEvent event, Webhook webhook) {
+        if (webhook.level() != Level.USER) {
+            return true;
+        }
+        String owner = webhook.ownerId();
+        return event.ownerId().map(owner::equals).orElse(false) || event.userId().map(owner::equals).orElse(false);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.webhooks.domain.port;
+
+import dev.webhooks.domain.delivery.Delivery;
+import dev.webhooks.domain.delivery.DeliveryId;
+import dev.webhooks.domain.delivery.DeliveryState;
+import dev.webhooks.domain.delivery.RecordedAttempt;
+import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.Webhook;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable work queue of deliveries, safe for several service instances on one database: a claim leases due
+ * deliveries (a lease that runs out makes them due again), and results are recorded without holding any lock
+ * across the HTTP call.
+ */
+public interface DeliveryQueue {
+
+    /** Leases up to {@code max} due deliveries of enabled webhooks until {@code now + lease}, with their webhooks. */
+    List<Claimed> claimDue(Instant now, int max, Duration lease);
+
+    /** Records the outcome of attempts; a result may also disable its webhook (410 Gone, endless failures). */
+    void record(List<Result> results);
+
+    /** A leased delivery and the webhook as it is now (URL, headers and secret of the moment). */
+    record Claimed(Delivery delivery, Webhook webhook) {
+    }
+
+    /** What became of one attempt. {@code nextAttemptAt} is null once the delivery is final. */
+    record Result(DeliveryId deliveryId, String tenantId, String webhookId, RecordedAttempt attempt, DeliveryState state,
+                  Instant nextAttemptAt, DisabledReason disableWebhook) {
+    }
+}

@@ -11,6 +11,10 @@ import dev.webhooks.adapters.rest.webhook.EventTypesResource;
 import dev.webhooks.adapters.rest.webhook.WebhooksResource;
 import dev.webhooks.application.event.ListEventTypes;
 import dev.webhooks.application.event.PublishEvent;
+import dev.webhooks.application.delivery.GetDelivery;
+import dev.webhooks.application.delivery.ListDeliveries;
+import dev.webhooks.application.delivery.ResendDelivery;
+import dev.webhooks.adapters.rest.delivery.DeliveriesResource;
 import dev.webhooks.adapters.rest.event.EventsResource;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
@@ -26,13 +30,15 @@ public final class RestApi {
 
     public RestApi(BearerTokenVerifier verifier, ListWebhooks listWebhooks, CreateWebhook createWebhook,
                    GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
-                   DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent) {
+                   DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent,
+                   ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery) {
         this.components = List.of(
                 new RequestTracing(),
                 new BearerAuthFilter(verifier),
                 new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
                 new EventTypesResource(listEventTypes),
                 new EventsResource(publishEvent),
+                new DeliveriesResource(listDeliveries, getDelivery, resendDelivery),
                 new DomainExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

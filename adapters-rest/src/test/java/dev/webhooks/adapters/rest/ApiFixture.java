@@ -41,12 +41,15 @@ final class ApiFixture {
     final DeleteWebhook delete = mock(DeleteWebhook.class);
     final ListEventTypes eventTypes = mock(ListEventTypes.class);
     final dev.webhooks.application.event.PublishEvent publish = mock(dev.webhooks.application.event.PublishEvent.class);
+    final dev.webhooks.application.delivery.ListDeliveries listDeliveries = mock(dev.webhooks.application.delivery.ListDeliveries.class);
+    final dev.webhooks.application.delivery.GetDelivery getDelivery = mock(dev.webhooks.application.delivery.GetDelivery.class);
+    final dev.webhooks.application.delivery.ResendDelivery resend = mock(dev.webhooks.application.delivery.ResendDelivery.class);
     final TestTokens tokens = new TestTokens();
     final ResourceExtension resources;
 
     ApiFixture() {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
-                list, create, get, replace, patch, delete, eventTypes, publish);
+                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
@@ -55,7 +58,7 @@ final class ApiFixture {
     }
 
     void resetMocks() {
-        reset(list, create, get, replace, patch, delete, eventTypes, publish);
+        reset(list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
     }
 
     Invocation.Builder as(String path, String user, String... roles) {

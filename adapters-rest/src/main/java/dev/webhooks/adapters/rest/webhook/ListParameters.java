@@ -1,8 +1,6 @@
 package dev.webhooks.adapters.rest.webhook;
 
-import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
-import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -34,29 +32,11 @@ final class ListParameters {
     }
 
     PageRequest page(WebhookSort sort) {
-        Optional<String> next = text("next");
-        Optional<String> prev = text("prev");
-        if (next.isPresent() && prev.isPresent()) {
-            throw invalid("give either 'next' or 'prev', not both");
-        }
-        Optional<Cursor> cursor = next.or(() -> prev).map(token -> Cursor.decode(token, sort.wireName()));
-        return new PageRequest(limit(), cursor);
-    }
-
-    private int limit() {
-        Optional<String> text = text("limit");
-        if (text.isEmpty()) {
-            return PageRequest.DEFAULT_LIMIT;
-        }
-        try {
-            return new java.math.BigDecimal(text.get()).intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw invalid("'limit' must be an integer between 1 and " + PageRequest.MAX_LIMIT);
-        }
+        return PageParameters.read(parameters, sort.wireName());
     }
 
     private Optional<String> text(String name) {
-        return Optional.ofNullable(parameters.getFirst(name)).filter(value -> !value.isEmpty());
+        return PageParameters.text(parameters, name);
     }
 
     private Optional<Boolean> bool(String name) {
@@ -90,6 +70,6 @@ final class ListParameters {
     }
 
     private static InvalidInputException invalid(String detail) {
-        return new InvalidInputException(ErrorCode.INVALID_QUERY_PARAMETER, detail);
+        return PageParameters.invalid(detail);
     }
 }

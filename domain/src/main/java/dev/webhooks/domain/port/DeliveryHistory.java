@@ -1,0 +1,21 @@
+package dev.webhooks.domain.port;
+
+import dev.webhooks.domain.delivery.Delivery;
+import dev.webhooks.domain.delivery.DeliveryId;
+import dev.webhooks.domain.delivery.DeliveryQuery;
+import dev.webhooks.domain.delivery.DeliverySort;
+import dev.webhooks.domain.page.Page;
+import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.webhook.WebhookId;
+import java.util.Optional;
+
+/** Reads the delivery history of webhooks, and stores deliveries made outside the queue (resends). */
+public interface DeliveryHistory {
+
+    Optional<Delivery> find(String tenantId, WebhookId webhookId, DeliveryId deliveryId);
+
+    Page<Delivery> list(DeliveryQuery query, DeliverySort sort, PageRequest page);
+
+    /** Stores a delivery that has already been attempted, with its final state. */
+    void insertAttempted(Delivery delivery);
+}

@@ -1,0 +1,171 @@
+package dev.webhooks.adapters.delivery;
+
+import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.TargetPolicy;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hc.client5.http.DnsResolver;
+
+/**
+ * SSRF protection: a {@link DnsResolver} that refuses a host when any of its addresses is loopback, private,
+ * link-local, shared (CGNAT), unique-local, multicast, unspecified or reserved, unless the {@link TargetPolicy}
+ * allows it; since HttpClient connects to exactly the addresses returned here, DNS rebinding cannot get around it.
+ */
+public final class TargetGuard implements DnsResolver {
+    private static final List<Range> FORBIDDEN_V4 = List.of(
+            new Range("0.0.0.0/8", "unspecified"),
+            new Range("10.0.0.0/8", "private"),
+            new Range("100.64.0.0/10", "shared CGNAT"),
+            new Range("127.0.0.0/8", "loopback"),
+            new Range("169.254.0.0/16", "link-local"),
+            new Range("172.16.0.0/12", "private"),
+            new Range("192.0.0.0/24", "reserved"),
+            new Range("192.168.0.0/16", "private"),
+            new Range("198.18.0.0/15", "reserved"),
+            new Range("224.0.0.0/4", "multicast"),
+            new Range("255.255.255.255/32", "broadcast"),
+            new Range("240.0.0.0/4", "reserved"));
+    private static final List<Range> FORBIDDEN_V6 = List.of(
+            new Range("::/128", "unspecified"),
+            new Range("::1/128", "loopback"),
+            new Range("fe80::/10", "link-local"),
+            new Range("fec0::/10", "site-local"),
+            new Range("fc00::/7", "unique-local"),
+            new Range("ff00::/8", "multicast"));
+
+    private final TargetPolicy policy;
+
+    public TargetGuard(TargetPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Refuses a URL whose scheme is not allowed or whose host is a forbidden IP literal; names are checked on resolution. */
+    public void checkUrl(URI url) throws TargetRefusedException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && policy.allowHttp())) {
+            throw new TargetRefusedException("target URL must use https" + (policy.allowHttp() ? " or http" : ""));
+        }
+        if (url.getHost() == null) {
+            throw new TargetRefusedException("target URL has no host");
+        }
+        String host = unbracket(url.getHost());
+        Optional<InetAddress> literal = CidrRange.literal(host);
+        if (literal.isPresent()) {
+            check(host, literal.get());
+        }
+    }
+
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        String name = unbracket(host);
+        InetAddress[] addresses = CidrRange.literal(name)
+                .map(address -> new InetAddress[] {address})
+                .orElseGet(() -> null);
+        if (addresses == null) {
+            addresses = InetAddress.getAllByName(name);
+        }
+        for (InetAddress address : addresses) {
+            check(name, address);
+        }
+        return addresses;
+    }
+
+    @Override
+    public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+        return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolve(host);
+        return addresses.length == 0 ? host : addresses[0].getCanonicalHostName();
+    }
+
+    /** Why the address may not be called ("loopback", "private", ...), or empty when it may. */
+    public Optional<String> whyForbidden(InetAddress address) {
+        Optional<InetAddress> embedded = embeddedIpv4(address);
+        if (policy.isAllowed(address) || embedded.filter(policy::isAllowed).isPresent()) {
+            return Optional.empty();
+        }
+        if (embedded.isPresent()) {
+            return category(embedded.get()).map(kind -> kind + ", embedded in IPv6");
+        }
+        return category(address);
+    }
+
+    private void check(String host, InetAddress address) throws TargetRefusedException {
+        Optional<String> why = whyForbidden(address);
+        if (why.isPresent()) {
+            throw new TargetRefusedException("target address " + address.getHostAddress() + " of " + host
+                    + " is not allowed (" + why.get() + ")");
+        }
+    }
+
+    private static Optional<String> category(InetAddress address) {
+        List<Range> ranges = address instanceof Inet4Address ? FORBIDDEN_V4 : FORBIDDEN_V6;
+        return ranges.stream().filter(range -> range.cidr().contains(address)).map(Range::kind).findFirst();
+    }
+
+    /** The IPv4 address inside an IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96), NAT64 or 6to4 IPv6 address. */
+    static Optional<InetAddress> embeddedIpv4(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 16) {
+            return Optional.empty();
+        }
+        if (isMapped(bytes) || isCompatible(bytes) || isNat64(bytes)) {
+            return Optional.of(ipv4(bytes, 12));
+        }
+        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
+            return Optional.of(ipv4(bytes, 2));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isMapped(byte[] bytes) {
+        return isZero(bytes, 0, 10) && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
+    /** ::a.b.c.d, except :: and ::1 which are IPv6's own unspecified and loopback addresses. */
+    private static boolean isCompatible(byte[] bytes) {
+        return isZero(bytes, 0, 12) && !(isZero(bytes, 12, 15) && (bytes[15] == 0 || bytes[15] == 1));
+    }
+
+    private static boolean isNat64(byte[] bytes) {
+        return bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b && isZero(bytes, 4, 12);
+    }
+
+    private static boolean isZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int offset) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, offset, offset + 4));
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private record Range(CidrRange cidr, String kind) {
+        Range(String cidr, String kind) {
+            this(CidrRange.parse(cidr), kind);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.webhooks.adapters.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.TargetPolicy;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TargetGuardTest {
+    private final TargetGuard strict = new TargetGuard(TargetPolicy.STRICT);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255",
+            "192.168.1.1", "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.254", "0.0.0.0", "0.1.2.3",
+            "224.0.0.1", "239.255.255.250", "255.255.255.255", "240.0.0.1", "::1", "::", "fe80::1", "fc00::1",
+            "fd12:3456::1", "ff02::1", "fec0::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254",
+            "::127.0.0.1", "::10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2002:c0a8:101::1"})
+    void refusesNonPublicAddresses(String literal) throws Exception {
+        InetAddress address = InetAddress.getByName(literal);
+        assertThat(strict.whyForbidden(address)).as(literal).isPresent();
+        assertThatThrownBy(() -> strict.resolve(literal))
+                .isInstanceOf(TargetRefusedException.class)
+                .hasMessageContaining("target address")
+                .hasMessageContaining("is not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1",
+            "192.169.0.1", "11.0.0.1", "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8",
+            "64:ff9b::808:808", "2002:808:808::1"})
+    void allowsPublicAddresses(String literal) throws Exception {
+        assertThat(strict.whyForbidden(InetAddress.getByName(literal))).as(literal).isEmpty();
+        assertThat(strict.resolve(literal)).hasSize(1);
+    }
+
+    @Test
+    void refusesIpv4MappedAddressesKeptAsIpv6() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 169, (byte) 254, (byte) 169, (byte) 254};
+        InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
+        assertThat(address).isInstanceOf(Inet6Address.class);
+        assertThat(strict.whyForbidden(address)).contains("link-local, embedded in IPv6");
+    }
+
+    @Test
+    void namesTheCategoryAndTheHost() {
+        assertThatThrownBy(() -> strict.resolve("169.254.169.254"))
+                .hasMessage("target address 169.254.169.254 of 169.254.169.254 is not allowed (link-local)");
+        assertThatThrownBy(() -> strict.resolve("[::1]")).hasMessageContaining("(loopback)");
+        assertThatThrownBy(() -> strict.resolve("localhost")).hasMessageContaining("of localhost is not allowed (loopback)");
+    }
+
+    @Test
+    void allowedRangesOverrideTheBuiltInRules() throws Exception {
+        TargetGuard guard = new TargetGuard(new TargetPolicy(true,
+                List.of(CidrRange.parse("127.0.0.0/8"), CidrRange.parse("10.1.0.0/16"), CidrRange.parse("fd00::/8"))));
+        assertThat(guard.whyForbidden(InetAddress.getByName("127.0.0.1"))).isEmpty();
+        assertThat(guard.whyForbidden(InetAddress.getByName("::ffff:127.0.0.1"))).isEmpty();
+        assertThat(guard.whyForbidden(InetAddress.getByName("10.1.2.3"))).isEmpty();
+        assertThat(guard.whyForbidden(InetAddress.getByName("fd00::5"))).isEmpty();
+        assertThat(guard.whyForbidden(InetAddress.getByName("10.2.0.1"))).contains("private");
+        assertThat(guard.whyForbidden(InetAddress.getByName("::1"))).contains("loopback");
+    }
+
+    @Test
+    void requiresHttpsUnlessHttpIsAllowed() {
+        assertThatThrownBy(() -> strict.checkUrl(URI.create("http://example.com/hook")))
+                .isInstanceOf(TargetRefusedException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> strict.checkUrl(URI.create("ftp://example.com/hook"))).isInstanceOf(TargetRefusedException.class);
+        assertThatCode(() -> strict.checkUrl(URI.create("https://example.com/hook"))).doesNotThrowAnyException();
+        TargetGuard lax = new TargetGuard(new TargetPolicy(true, List.of()));
+        assertThatCode(() -> lax.checkUrl(URI.create("http://example.com/hook"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void checksIpLiteralsInUrlsWithoutDns() {
+        assertThatThrownBy(() -> strict.checkUrl(URI.create("https://10.0.0.1/hook"))).hasMessageContaining("10.0.0.1");
+        assertThatThrownBy(() -> strict.checkUrl(URI.create("https://[::1]:8443/hook"))).hasMessageContaining("::1");
+        assertThatThrownBy(() -> strict.checkUrl(URI.create("https://[::ffff:a9fe:a9fe]/hook")))
+                .hasMessageContaining("169.254.169.254");
+    }
+}

@@ -6,6 +6,18 @@ import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.adapters.delivery.HttpDeliverySender;
+import dev.webhooks.adapters.delivery.HttpDeliverySettings;
+import dev.webhooks.adapters.delivery.TargetGuard;
+import dev.webhooks.adapters.persistence.JdbiDeliveryHistory;
+import dev.webhooks.adapters.persistence.JdbiDeliveryQueue;
+import dev.webhooks.application.delivery.DispatchDeliveries;
+import dev.webhooks.application.delivery.GetDelivery;
+import dev.webhooks.application.delivery.ListDeliveries;
+import dev.webhooks.application.delivery.ResendDelivery;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.adapters.persistence.JdbiEventLog;
@@ -92,17 +104,51 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         Clock clock = Clock.systemUTC();
         int quota = configuration.getMaxWebhooksPerOwner();
 
+        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
+                HttpDeliverySettings.defaults().withConnectTimeout(configuration.getDelivery().connectTimeout()));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                sender.close();
+            }
+        });
+        startDeliveries(configuration.getDelivery(), new JdbiDeliveryQueue(jdbi, cipher), sender, environment);
+        JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
+        GetWebhook getWebhook = new GetWebhook(webhooks);
+
         RestApi api = new RestApi(
                 new BearerTokenVerifier(configuration.getAuth().toJwtSettings()),
                 new ListWebhooks(webhooks),
                 new CreateWebhook(webhooks, rules, clock, quota),
-                new GetWebhook(webhooks),
+                getWebhook,
                 new ReplaceWebhook(webhooks, rules, clock, quota),
                 new PatchWebhook(webhooks, rules, clock, quota),
                 new DeleteWebhook(webhooks),
                 new ListEventTypes(configuration.eventTypeCatalog()),
-                publishEvent);
+                publishEvent,
+                new ListDeliveries(getWebhook, history),
+                new GetDelivery(getWebhook, history),
+                new ResendDelivery(getWebhook, history, sender, clock, configuration.getDelivery().attemptTimeout()));
         api.components().forEach(environment.jersey()::register);
+    }
+
+    private static void startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, HttpDeliverySender sender,
+                                        Environment environment) {
+        if (!settings.isEnabled()) {
+            LOG.warn("delivery.enabled is false: this instance accepts events but sends nothing");
+            return;
+        }
+        ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
+        DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),
+                senders, new SplittableRandom());
+        environment.lifecycle().manage(new DeliveryWorker(dispatch, settings.pollInterval()));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() throws InterruptedException {
+                senders.shutdown();
+                senders.awaitTermination(settings.attemptTimeout().toSeconds() + 1, TimeUnit.SECONDS);
+            }
+        });
     }
 
     private static void warnAboutDevelopmentDefaults(WebhooksConfiguration configuration) {

@@ -50,6 +50,20 @@ public class WebhooksConfiguration extends Configuration {
     @Min(1)
     private int maxEventsPerBatch = 100;
 
+    @Valid
+    @NotNull
+    private DeliverySettings delivery = new DeliverySettings();
+
+    @JsonProperty
+    public DeliverySettings getDelivery() {
+        return delivery;
+    }
+
+    @JsonProperty
+    public void setDelivery(DeliverySettings delivery) {
+        this.delivery = delivery;
+    }
+
     @JsonProperty
     public int getMaxEventsPerBatch() {
         return maxEventsPerBatch;

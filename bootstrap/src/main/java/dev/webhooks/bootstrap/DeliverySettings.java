@@ -1,0 +1,106 @@
+package dev.webhooks.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.webhooks.application.delivery.DispatchDeliveries;
+import dev.webhooks.domain.delivery.RetrySchedule;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** How deliveries are sent: concurrency, lease, per-attempt timeout, polling and the retry schedule. */
+public class DeliverySettings {
+    @Min(1)
+    private int maxInFlight = 64;
+    @NotNull
+    private Duration lease = Duration.seconds(60);
+    @NotNull
+    private Duration attemptTimeout = Duration.seconds(10);
+    @NotNull
+    private Duration connectTimeout = Duration.seconds(5);
+    @NotNull
+    private Duration pollInterval = Duration.milliseconds(200);
+    @NotEmpty
+    private List<Duration> retryDelays = List.of(Duration.seconds(0), Duration.seconds(5), Duration.minutes(5),
+            Duration.minutes(30), Duration.hours(2), Duration.hours(5), Duration.hours(10), Duration.hours(10));
+    @DecimalMin("0.0")
+    @DecimalMax("0.99")
+    private double retryJitter = 0.2;
+    @NotNull
+    private Duration maxRetryAfter = Duration.hours(10);
+    private boolean enabled = true;
+
+    @JsonProperty
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    @JsonProperty
+    public void setLease(Duration lease) {
+        this.lease = lease;
+    }
+
+    @JsonProperty
+    public void setAttemptTimeout(Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
+    }
+
+    @JsonProperty
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    @JsonProperty
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    @JsonProperty
+    public void setRetryDelays(List<Duration> retryDelays) {
+        this.retryDelays = retryDelays;
+    }
+
+    @JsonProperty
+    public void setRetryJitter(double retryJitter) {
+        this.retryJitter = retryJitter;
+    }
+
+    @JsonProperty
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    @JsonProperty
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public java.time.Duration pollInterval() {
+        return pollInterval.toJavaDuration();
+    }
+
+    public java.time.Duration attemptTimeout() {
+        return attemptTimeout.toJavaDuration();
+    }
+
+    public java.time.Duration connectTimeout() {
+        return connectTimeout.toJavaDuration();
+    }
+
+    public DispatchDeliveries.Settings toDispatchSettings() {
+        RetrySchedule schedule = new RetrySchedule(retryDelays.stream().map(Duration::toJavaDuration).toList(), retryJitter,
+                maxRetryAfter.toJavaDuration());
+        return new DispatchDeliveries.Settings(maxInFlight, lease.toJavaDuration(), attemptTimeout.toJavaDuration(), schedule);
+    }
+}

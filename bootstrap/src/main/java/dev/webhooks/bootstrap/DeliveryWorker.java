@@ -1,0 +1,62 @@
+package dev.webhooks.bootstrap;
+
+import dev.webhooks.application.delivery.DispatchDeliveries;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the delivery queue: every poll claims and starts whatever is due and fits the free sending slots, and keeps
+ * claiming while there is more. A failing poll is logged and the next one runs as usual.
+ */
+final class DeliveryWorker implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DispatchDeliveries dispatch;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("delivery-poller"));
+
+    DeliveryWorker(DispatchDeliveries dispatch, Duration pollInterval) {
+        this.dispatch = dispatch;
+        this.pollInterval = pollInterval;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void start() {
+        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        poller.shutdown();
+        poller.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void poll() {
+        try {
+            while (dispatch.dispatchDue() > 0) {
+                // keep claiming while work is due and slots are free
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());
+        }
+    }
+
+    /** The pool the sends run on; sized to the number of in-flight attempts. */
+    static ExecutorService senders(int size) {
+        return Executors.newFixedThreadPool(size, daemon("delivery-sender"));
+    }
+}

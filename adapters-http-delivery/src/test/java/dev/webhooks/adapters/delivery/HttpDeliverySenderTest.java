@@ -117,8 +117,12 @@ class HttpDeliverySenderTest {
     }
 
     @Test
-    void reportsARefusedConnection() throws IOException {
+    void reportsARefusedConnectionAfterBriefRetries() throws IOException {
+        long started = System.nanoTime();
         DeliveryAttempt attempt = sender.send(request("http://127.0.0.1:" + closedPort() + "/hook"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two backoffs of 100-400 ms")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(Duration.ofSeconds(3));
 
         assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
         assertThat(attempt.statusCode()).isZero();
@@ -189,6 +193,45 @@ class HttpDeliverySenderTest {
     }
 
     @Test
+    void reportsTlsFailuresWithAndWithoutRevocationChecking() throws IOException {
+        DeliveryAttempt plain;
+        DeliveryAttempt revoking;
+        try (ServerSocket notTls = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> answerWithPlainText(notTls), "not-tls");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String https = "https://127.0.0.1:" + notTls.getLocalPort() + "/ok";
+            plain = sender.send(request(https));
+            revoking = sender.send(new DeliveryRequest("d-1", https, BODY, Map.of(), true, Duration.ofSeconds(5)));
+        }
+
+        assertThat(plain.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
+        assertThat(plain.statusMessage()).startsWith("TLS handshake failed: ");
+        assertThat(revoking.statusMessage()).startsWith("TLS handshake failed: ");
+    }
+
+    @Test
+    void revocationCheckingClientStillDeliversOverHttp() {
+        DeliveryAttempt attempt = sender.send(new DeliveryRequest("d-1", receiver.url("/ok"), BODY, Map.of(), true,
+                Duration.ofSeconds(5)));
+
+        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+    }
+
+    @Test
+    void theCircuitHalfOpensAfterItsDelay() throws IOException {
+        try (HttpDeliverySender fragile = new HttpDeliverySender(new TargetGuard(LOCAL),
+                HttpDeliverySettings.defaults().withCircuit(1, Duration.ofMillis(200)))) {
+            fragile.send(request("http://127.0.0.1:" + closedPort() + "/hook"));
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "OPEN");
+            sleep(300);
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "HALF_OPEN");
+            assertThat(fragile.send(request(receiver.url("/ok"))).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "CLOSED");
+        }
+    }
+
+    @Test
     void answersKeepTheCircuitClosed() {
         HttpDeliverySender fragile = new HttpDeliverySender(new TargetGuard(LOCAL),
                 HttpDeliverySettings.defaults().withCircuit(2, Duration.ofSeconds(30)));
@@ -230,6 +273,18 @@ class HttpDeliverySenderTest {
                 // expected: the sender drops the connection after the cap
             }
         };
+    }
+
+    private static void answerWithPlainText(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (java.net.Socket socket = server.accept()) {
+                socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     private static void sleep(long millis) {

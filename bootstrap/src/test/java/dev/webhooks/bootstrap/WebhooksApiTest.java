@@ -43,9 +43,13 @@ class WebhooksApiTest {
     private final ApiClient otherTenantAdmin = client("other-" + UUID.randomUUID(), "admin", "TenantAdmin");
 
     static ApiClient client(String tenant, String user, String... roles) {
-        String token = new DevTokenIssuer(APP.getConfiguration().getAuth().toJwtSettings())
+        return client(APP, tenant, user, roles);
+    }
+
+    static ApiClient client(DropwizardAppExtension<WebhooksConfiguration> app, String tenant, String user, String... roles) {
+        String token = new DevTokenIssuer(app.getConfiguration().getAuth().toJwtSettings())
                 .issue(tenant, user, List.of(roles), Duration.ofMinutes(10));
-        return new ApiClient(APP.client(), "http://localhost:" + APP.getLocalPort(), token);
+        return new ApiClient(app.client(), "http://localhost:" + app.getLocalPort(), token);
     }
 
     static Map<String, Object> webhook(String name, Object... extra) {

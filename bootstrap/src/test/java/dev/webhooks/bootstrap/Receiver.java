@@ -1,0 +1,79 @@
+package dev.webhooks.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real HTTP receiver on 127.0.0.1 that records what it is sent and answers per path as a test scripts it. */
+final class Receiver implements AutoCloseable {
+    /** One received request. */
+    record Hit(String path, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, BlockingQueue<Hit>> hits = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Integer>> scripted = new ConcurrentHashMap<>();
+
+    Receiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            hits.computeIfAbsent(path, p -> new LinkedBlockingQueue<>()).add(new Hit(path, headers, exchange.getRequestBody().readAllBytes()));
+            Integer status = scripted.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next answers for a path, in order; afterwards it answers 200. */
+    void answer(String path, Integer... statuses) {
+        scripted.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));
+    }
+
+    Hit next(String path, Duration wait) throws InterruptedException {
+        Hit hit = hits.computeIfAbsent(path, p -> new LinkedBlockingQueue<>()).poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (hit == null) {
+            throw new AssertionError("nothing arrived at " + path + " within " + wait);
+        }
+        return hit;
+    }
+
+    List<Hit> drain(String path) {
+        List<Hit> drained = new ArrayList<>();
+        hits.computeIfAbsent(path, p -> new LinkedBlockingQueue<>()).drainTo(drained);
+        return drained;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

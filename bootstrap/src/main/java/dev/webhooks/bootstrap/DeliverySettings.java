@@ -32,6 +32,54 @@ public class DeliverySettings {
     @NotNull
     private Duration maxRetryAfter = Duration.hours(10);
     private boolean enabled = true;
+    @NotNull
+    private Duration retention = Duration.days(7);
+    @NotNull
+    private Duration purgeInterval = Duration.hours(1);
+    @Min(0)
+    private int autoDisableAfterConsecutiveFailures = 0;
+    @NotNull
+    private Duration autoDisableAfterFailingFor = Duration.days(5);
+    @Min(1)
+    private int maxInFlightPerWebhook = 8;
+
+    @JsonProperty
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    @JsonProperty
+    public void setPurgeInterval(Duration purgeInterval) {
+        this.purgeInterval = purgeInterval;
+    }
+
+    @JsonProperty
+    public void setAutoDisableAfterConsecutiveFailures(int count) {
+        this.autoDisableAfterConsecutiveFailures = count;
+    }
+
+    @JsonProperty
+    public void setAutoDisableAfterFailingFor(Duration period) {
+        this.autoDisableAfterFailingFor = period;
+    }
+
+    @JsonProperty
+    public void setMaxInFlightPerWebhook(int maxInFlightPerWebhook) {
+        this.maxInFlightPerWebhook = maxInFlightPerWebhook;
+    }
+
+    public java.time.Duration retention() {
+        return retention.toJavaDuration();
+    }
+
+    public java.time.Duration purgeInterval() {
+        return purgeInterval.toJavaDuration();
+    }
+
+    public dev.webhooks.domain.delivery.AutoDisablePolicy autoDisablePolicy() {
+        return new dev.webhooks.domain.delivery.AutoDisablePolicy(autoDisableAfterConsecutiveFailures,
+                autoDisableAfterFailingFor.toJavaDuration());
+    }
 
     @JsonProperty
     public void setMaxInFlight(int maxInFlight) {
@@ -101,6 +149,7 @@ public class DeliverySettings {
     public DispatchDeliveries.Settings toDispatchSettings() {
         RetrySchedule schedule = new RetrySchedule(retryDelays.stream().map(Duration::toJavaDuration).toList(), retryJitter,
                 maxRetryAfter.toJavaDuration());
-        return new DispatchDeliveries.Settings(maxInFlight, lease.toJavaDuration(), attemptTimeout.toJavaDuration(), schedule);
+        return new DispatchDeliveries.Settings(maxInFlight, maxInFlightPerWebhook, lease.toJavaDuration(),
+                attemptTimeout.toJavaDuration(), schedule);
     }
 }

@@ -15,6 +15,7 @@ import dev.webhooks.application.delivery.DispatchDeliveries;
 import dev.webhooks.application.delivery.GetDelivery;
 import dev.webhooks.application.delivery.ListDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
+import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -112,8 +113,11 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 sender.close();
             }
         });
-        startDeliveries(configuration.getDelivery(), new JdbiDeliveryQueue(jdbi, cipher), sender, environment);
+        startDeliveries(configuration.getDelivery(), new JdbiDeliveryQueue(jdbi, cipher,
+                configuration.getDelivery().autoDisablePolicy()), sender, environment);
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
+        environment.lifecycle().manage(new RetentionWorker(new PurgeDeliveryHistory(history, clock, 1000),
+                configuration.getDelivery().retention(), configuration.getDelivery().purgeInterval()));
         GetWebhook getWebhook = new GetWebhook(webhooks);
 
         RestApi api = new RestApi(

@@ -43,6 +43,8 @@ class DeliveryFlowTest {
             ConfigOverride.config("delivery.pollInterval", "50ms"),
             ConfigOverride.config("delivery.attemptTimeout", "2s"),
             ConfigOverride.config("delivery.retryDelays", "0s,300ms"),
+            ConfigOverride.config("delivery.maxInFlight", "16"),
+            ConfigOverride.config("delivery.maxInFlightPerWebhook", "8"),
             ConfigOverride.config("logging.level", "WARN"));
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -233,5 +235,57 @@ class DeliveryFlowTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + status + " delivery for webhook " + webhookId);
+    }
+
+    @Test
+    void aHangingReceiverDoesNotDelayAHealthyOne() throws Exception {
+        webhook("/hanging");
+        webhook("/healthy-neighbour", "eventTypes", List.of("com.qlik.v1.app.reload.finished"));
+        RECEIVER.delay("/hanging", Duration.ofSeconds(5));
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 40; i++) {
+            batch.append(i == 0 ? "" : ",").append(event("h" + i, "com.qlik.v1.app.created", ""));
+        }
+        publish(publisherToken(), "application/cloudevents-batch+json", batch.append("]").toString());
+        Thread.sleep(300); // the hanging receiver now holds every slot it may have
+
+        long started = System.nanoTime();
+        publish(publisherToken(), "application/json", event("healthy", "com.qlik.v1.app.reload.finished", ""));
+        RECEIVER.next("/healthy-neighbour", WAIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void deliveryHistoryPagesFiltersAndStaysInItsTenant() throws Exception {
+        String id = webhook("/history");
+        RECEIVER.answer("/history", 400, 400);
+        for (int i = 0; i < 5; i++) {
+            publish(publisherToken(), "application/json", event("hist" + i, i < 3 ? "com.qlik.v1.app.created"
+                    : "com.qlik.v1.app.reload.finished", ""));
+        }
+        for (int i = 0; i < 5; i++) {
+            RECEIVER.next("/history", WAIT);
+        }
+        Thread.sleep(500);
+        String base = "/api/v1/webhooks/" + id + "/deliveries";
+
+        ApiClient.Answer first = admin.get(base + "?limit=2");
+        assertThat(first.data()).hasSize(2);
+        ApiClient.Answer second = admin.getAbsolute(first.link("next"));
+        ApiClient.Answer third = admin.getAbsolute(second.link("next"));
+        assertThat(third.data()).hasSize(1);
+        assertThat(third.link("next")).isNull();
+        assertThat(admin.get(base + "?eventType=com.qlik.v1.app.reload.finished").data()).hasSize(2);
+        assertThat(admin.get(base + "?status=fail").data()).hasSize(2);
+        assertThat(admin.get(base + "?status=success&sort=-status").data()).hasSize(3);
+        assertThat(admin.get(base + "?sort=bogus").status()).isEqualTo(400);
+        assertThat(admin.get(base + "?status=maybe").status()).isEqualTo(400);
+
+        String deliveryId = (String) first.data().get(0).get("id");
+        ApiClient otherTenant = WebhooksApiTest.client(APP, "other-" + tenant, "admin", "TenantAdmin");
+        assertThat(otherTenant.get(base).status()).isEqualTo(404);
+        assertThat(otherTenant.get(base + "/" + deliveryId).status()).isEqualTo(404);
+        assertThat(otherTenant.post(base + "/" + deliveryId + "/actions/resend", Map.of()).status()).isEqualTo(404);
+        assertThat(admin.get(base + "/not-a-delivery").errorCode()).isEqualTo("DELIVERY_NOT_FOUND");
     }
 }

@@ -29,6 +29,7 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, BlockingQueue<Hit>> hits = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     Receiver() {
         try {
@@ -36,12 +37,13 @@ final class Receiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             hits.computeIfAbsent(path, p -> new LinkedBlockingQueue<>()).add(new Hit(path, headers, exchange.getRequestBody().readAllBytes()));
+            pause(delays.get(path));
             Integer status = scripted.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
@@ -56,6 +58,22 @@ final class Receiver implements AutoCloseable {
     /** The next answers for a path, in order; afterwards it answers 200. */
     void answer(String path, Integer... statuses) {
         scripted.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));
+    }
+
+    /** Answers on this path only after {@code delay} (a slow or hanging receiver). */
+    void delay(String path, Duration delay) {
+        delays.put(path, delay);
+    }
+
+    private static void pause(Duration delay) {
+        if (delay == null) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Hit next(String path, Duration wait) throws InterruptedException {

@@ -77,6 +77,17 @@ public final class JdbiDeliveryHistory implements DeliveryHistory {
                 .execute());
     }
 
+    @Override
+    public int purgeOlderThan(java.time.Instant cutoff, int batchSize) {
+        return jdbi.withHandle(handle -> {
+            int deliveries = handle.createUpdate("DELETE FROM deliveries WHERE triggered_at < :cutoff LIMIT :batch")
+                    .bind("cutoff", Timestamps.toColumn(cutoff)).bind("batch", batchSize).execute();
+            handle.createUpdate("DELETE FROM events WHERE received_at < :cutoff LIMIT :batch")
+                    .bind("cutoff", Timestamps.toColumn(cutoff)).bind("batch", batchSize).execute();
+            return deliveries;
+        });
+    }
+
     /** One keyset-paginated list query (see {@link WebhookListQuery} for the scheme). */
     private final class Listing {
         private final Handle handle;

@@ -1,6 +1,9 @@
 package dev.webhooks.adapters.persistence;
 
+import dev.webhooks.domain.delivery.AutoDisablePolicy;
 import dev.webhooks.domain.delivery.Delivery;
+import dev.webhooks.domain.webhook.DisabledReason;
+import java.util.Optional;
 import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.Webhook;
@@ -29,8 +32,11 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     private final DeliveryRowMapper deliveries = new DeliveryRowMapper();
     private final JsonColumns json = new JsonColumns();
 
-    public JdbiDeliveryQueue(Jdbi jdbi, AesGcmSecretCipher cipher) {
+    private final AutoDisablePolicy autoDisable;
+
+    public JdbiDeliveryQueue(Jdbi jdbi, AesGcmSecretCipher cipher, AutoDisablePolicy autoDisable) {
         this.jdbi = jdbi;
+        this.autoDisable = autoDisable;
         this.webhooks = new WebhookRowMapper(cipher, json);
     }
 
@@ -65,6 +71,17 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public void postpone(List<dev.webhooks.domain.delivery.DeliveryId> deliveryIds, Instant dueAt) {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE deliveries SET next_attempt_at = :due WHERE id IN (<ids>) AND state = 'PENDING'")
+                .bind("due", Timestamps.toColumn(dueAt))
+                .bindList("ids", deliveryIds.stream().map(Object::toString).toList())
+                .execute());
+    }
+
+    @Override
     public void record(List<Result> results) {
         jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
@@ -86,8 +103,31 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                         .add();
             }
             batch.execute();
-            results.stream().filter(result -> result.disableWebhook() != null).forEach(result -> disable(handle, result));
+            for (Result result : results) {
+                Optional<DisabledReason> reason = Optional.ofNullable(result.disableWebhook()).or(() -> trackStreak(handle, result));
+                reason.ifPresent(why -> disable(handle, result, why));
+            }
         });
+    }
+
+    /** Updates the webhook's failure streak and asks the policy whether it has now failed for too long. */
+    private Optional<DisabledReason> trackStreak(Handle handle, Result result) {
+        if (result.state() == DeliveryState.SUCCEEDED) {
+            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id")
+                    .bind("id", result.webhookId()).execute();
+            return Optional.empty();
+        }
+        String increment = result.state() == DeliveryState.FAILED ? "consecutive_failures + 1" : "consecutive_failures";
+        handle.createUpdate("UPDATE webhooks SET consecutive_failures = " + increment
+                        + ", failing_since = COALESCE(failing_since, :at) WHERE id = :id")
+                .bind("at", Timestamps.toColumn(result.attempt().at()))
+                .bind("id", result.webhookId()).execute();
+        return handle.createQuery("SELECT consecutive_failures, failing_since FROM webhooks WHERE id = :id AND enabled = TRUE")
+                .bind("id", result.webhookId())
+                .map((rs, ctx) -> autoDisable.evaluate(rs.getInt(1),
+                        rs.getObject(2) == null ? null : Timestamps.read(rs, "failing_since"), result.attempt().at()))
+                .findOne()
+                .flatMap(reason -> reason);
     }
 
     private Map<String, Webhook> webhooksOf(Handle handle, List<Delivery> due) {
@@ -109,11 +149,11 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 .execute();
     }
 
-    private static void disable(Handle handle, Result result) {
+    private static void disable(Handle handle, Result result, DisabledReason reason) {
         handle.createUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_reason_code = :code,"
                         + " version = version + 1 WHERE id = :id AND tenant_id = :tenant")
-                .bind("reason", result.disableWebhook().message())
-                .bind("code", result.disableWebhook().code())
+                .bind("reason", reason.message())
+                .bind("code", reason.code())
                 .bind("id", result.webhookId())
                 .bind("tenant", result.tenantId())
                 .execute();

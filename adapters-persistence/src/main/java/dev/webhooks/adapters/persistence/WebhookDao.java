@@ -28,7 +28,11 @@ interface WebhookDao {
             + " :created_by_user_id, :updated_by_user_id, :disabled_reason, :disabled_reason_code, :version)")
     void insert(@BindMap java.util.Map<String, Object> row);
 
-    @SqlUpdate("UPDATE webhooks SET name = :name, description = :description, url = :url, level = :level,"
+    // The streak reset must come before "enabled = :enabled": MySQL applies SET assignments left to right.
+    @SqlUpdate("UPDATE webhooks SET"
+            + " consecutive_failures = CASE WHEN :enabled AND NOT enabled THEN 0 ELSE consecutive_failures END,"
+            + " failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END,"
+            + " name = :name, description = :description, url = :url, level = :level,"
             + " owner_id = :owner_id, event_types = :event_types, filter = :filter, headers = :headers,"
             + " encrypted_header_names = :encrypted_header_names, encrypted_headers = :encrypted_headers, secret = :secret,"
             + " enabled = :enabled, enable_cloud_event_delivery = :enable_cloud_event_delivery,"

@@ -37,7 +37,8 @@ class DeliveryQueueTest {
 
     private final JdbiWebhookRepository webhooks = new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER);
     private final JdbiEventLog log = new JdbiEventLog(DATABASE.jdbi(), CIPHER);
-    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER);
+    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER,
+            new dev.webhooks.domain.delivery.AutoDisablePolicy(3, Duration.ofDays(5)));
     private final EventMatcher matcher = new EventMatcher();
     private final String tenant = "t-" + UUID.randomUUID();
     // Deliveries are made due far in the past so this test's rows are claimed before other tests' rows.
@@ -157,6 +158,78 @@ class DeliveryQueueTest {
         Webhook webhook = webhook(true);
         publish(event("d1"));
         webhooks.delete(tenant, webhook.id());
+        assertThat(count("1 = 1")).isZero();
+    }
+
+    private DeliveryQueue.Result failed(DeliveryQueue.Claimed claimed, Instant at, DeliveryState state) {
+        RecordedAttempt attempt = new RecordedAttempt(at, "https://receiver.example.com/h", Map.of(), 500, Map.of(), "", "HTTP 500");
+        return new DeliveryQueue.Result(claimed.delivery().id(), tenant, claimed.delivery().webhookId().toString(), attempt,
+                state, state == DeliveryState.PENDING ? at.plusSeconds(5) : null, null);
+    }
+
+    @Test
+    void disablesAfterConsecutiveFinalFailuresAndReEnablingResetsTheStreak() {
+        Webhook webhook = webhook(true);
+        publish(event("a1"), event("a2"), event("a3"), event("a4"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+
+        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.FAILED), failed(claimed.get(1), past, DeliveryState.PENDING),
+                failed(claimed.get(2), past, DeliveryState.FAILED)));
+        assertThat(webhooks.findById(tenant, webhook.id()).orElseThrow().enabled()).isTrue();
+        queue.record(List.of(failed(claimed.get(3), past, DeliveryState.FAILED)));
+
+        Webhook disabled = webhooks.findById(tenant, webhook.id()).orElseThrow();
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.disabledReason().code()).isEqualTo("CONSECUTIVE_FAILURES");
+
+        WebhookDefinition.Builder on = disabled.definition().toBuilder();
+        on.enabled = true;
+        Webhook enabled = webhooks.update(disabled.redefine(on.build(), "owner", Instant.now()), 150);
+        assertThat(enabled.disabledReason()).isNull();
+        int streak = DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT consecutive_failures FROM webhooks WHERE id = :id")
+                .bind("id", webhook.id().toString()).mapTo(Integer.class).one());
+        assertThat(streak).isZero();
+    }
+
+    @Test
+    void disablesWebhooksFailingForTooLong() {
+        Webhook webhook = webhook(true);
+        publish(event("l1"), event("l2"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+
+        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.PENDING)));
+        queue.record(List.of(failed(claimed.get(1), past.plus(Duration.ofDays(6)), DeliveryState.PENDING)));
+
+        assertThat(webhooks.findById(tenant, webhook.id()).orElseThrow().disabledReason().code()).isEqualTo("FAILING_TOO_LONG");
+    }
+
+    @Test
+    void postponedDeliveriesComeBackWithoutAnAttempt() {
+        webhook(true);
+        publish(event("p1"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        queue.postpone(List.of(claimed.get(0).delivery().id()), past.plusSeconds(2));
+
+        List<DeliveryQueue.Claimed> again = claimMine(past.plusSeconds(3), 10, Duration.ofMinutes(5));
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).delivery().attempts()).isZero();
+    }
+
+    @Test
+    void purgesHistoryOlderThanTheCutoffInBatches() {
+        webhook(true);
+        publish(event("old1"), event("old2"), event("old3"));
+        JdbiDeliveryHistory history = new JdbiDeliveryHistory(DATABASE.jdbi());
+        // this tenant's rows were triggered at 'past'; other tests' rows are left alone by the narrow cutoff window
+        DATABASE.jdbi().useHandle(h -> h.createUpdate("UPDATE deliveries SET triggered_at = '1990-01-01 00:00:00' WHERE tenant_id = :t")
+                .bind("t", tenant).execute());
+        int deleted = 0;
+        int batch;
+        do {
+            batch = history.purgeOlderThan(Instant.parse("1990-01-02T00:00:00Z"), 2);
+            deleted += batch;
+        } while (batch == 2);
+        assertThat(deleted).isGreaterThanOrEqualTo(3);
         assertThat(count("1 = 1")).isZero();
     }
 }

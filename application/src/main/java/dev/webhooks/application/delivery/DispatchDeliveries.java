@@ -13,7 +13,12 @@ import dev.webhooks.domain.webhook.DisabledReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.webhooks.domain.delivery.DeliveryId;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -21,7 +26,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and records
- * each result as soon as it is known, so a slow target holds only its own slots. A claim is a lease: if this
+ * each result as soon as it is known. A webhook has at most {@code maxInFlightPerWebhook} attempts in flight, so a
+ * slow or hanging target holds only its own few slots and never delays the others. A claim is a lease: if this
  * process dies mid-send, the delivery becomes due again and is sent once more (at least once, never lost).
  */
 public final class DispatchDeliveries {
@@ -34,10 +40,15 @@ public final class DispatchDeliveries {
     private final Executor executor;
     private final Semaphore slots;
     private final RandomGenerator random;
+    private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
 
-    /** Tuning: in-flight attempts, lease length, per-attempt timeout and the retry schedule. */
-    public record Settings(int maxInFlight, Duration lease, Duration attemptTimeout, RetrySchedule schedule) {
+    /** Tuning: in-flight attempts (in all and per webhook), lease length, per-attempt timeout, retry schedule. */
+    public record Settings(int maxInFlight, int maxInFlightPerWebhook, Duration lease, Duration attemptTimeout,
+                           RetrySchedule schedule) {
     }
+
+    /** How soon a delivery held back because its webhook is at its in-flight limit is looked at again. */
+    static final Duration WEBHOOK_BUSY_RETRY = Duration.ofSeconds(1);
 
     public DispatchDeliveries(DeliveryQueue queue, DeliverySender sender, Settings settings, Clock clock, Executor executor,
                               RandomGenerator random) {
@@ -62,24 +73,37 @@ public final class DispatchDeliveries {
         } finally {
             slots.release(free);
         }
+        List<DeliveryId> webhookBusy = new ArrayList<>();
         for (DeliveryQueue.Claimed delivery : claimed) {
+            String key = keyOf(delivery);
+            if (perWebhook.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > settings.maxInFlightPerWebhook()) {
+                perWebhook.get(key).decrementAndGet();
+                webhookBusy.add(delivery.delivery().id());
+                continue;
+            }
             slots.acquireUninterruptibly();
-            executor.execute(() -> sendAndRecord(delivery));
+            executor.execute(() -> sendAndRecord(delivery, key));
         }
-        return claimed.size();
+        queue.postpone(webhookBusy, clock.instant().plus(WEBHOOK_BUSY_RETRY));
+        return claimed.size() - webhookBusy.size();
+    }
+
+    private static String keyOf(DeliveryQueue.Claimed claimed) {
+        return claimed.webhook().id().toString();
     }
 
     public int inFlight() {
         return settings.maxInFlight() - slots.availablePermits();
     }
 
-    private void sendAndRecord(DeliveryQueue.Claimed claimed) {
+    private void sendAndRecord(DeliveryQueue.Claimed claimed, String key) {
         try {
             Instant started = clock.instant();
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
             DeliveryAttempt attempt = sender.send(outgoing.request());
             queue.record(List.of(resultOf(claimed, outgoing, attempt, started)));
         } finally {
+            perWebhook.get(key).decrementAndGet();
             slots.release();
         }
     }

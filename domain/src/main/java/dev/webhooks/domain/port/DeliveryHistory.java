@@ -18,4 +18,11 @@ public interface DeliveryHistory {
 
     /** Stores a delivery that has already been attempted, with its final state. */
     void insertAttempted(Delivery delivery);
+
+    /**
+     * Deletes up to {@code batchSize} deliveries triggered before {@code cutoff} (pending ones too: a delivery that
+     * old has no retries left unless its webhook was disabled), and events received before it; returns how many
+     * deliveries went.
+     */
+    int purgeOlderThan(java.time.Instant cutoff, int batchSize);
 }

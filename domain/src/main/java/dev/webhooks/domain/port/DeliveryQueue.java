@@ -20,6 +20,9 @@ public interface DeliveryQueue {
     /** Leases up to {@code max} due deliveries of enabled webhooks until {@code now + lease}, with their webhooks. */
     List<Claimed> claimDue(Instant now, int max, Duration lease);
 
+    /** Hands leased deliveries back unattempted, due again at {@code dueAt} (no attempt is counted). */
+    void postpone(List<dev.webhooks.domain.delivery.DeliveryId> deliveryIds, Instant dueAt);
+
     /** Records the outcome of attempts; a result may also disable its webhook (410 Gone, endless failures). */
     void record(List<Result> results);
 

@@ -1,0 +1,32 @@
+package dev.webhooks.application.delivery;
+
+import dev.webhooks.domain.port.DeliveryHistory;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Deletes delivery history older than the retention period (one week by default), in small batches so that no
+ * statement holds locks for long. Events are kept as long, which is also how long republishing stays idempotent.
+ */
+public final class PurgeDeliveryHistory {
+    private final DeliveryHistory history;
+    private final Clock clock;
+    private final int batchSize;
+
+    public PurgeDeliveryHistory(DeliveryHistory history, Clock clock, int batchSize) {
+        this.history = history;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Purges everything older than {@code retention}; returns how many deliveries were deleted. */
+    public int purgeOlderThan(Duration retention) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = history.purgeOlderThan(clock.instant().minus(retention), batchSize);
+            total += deleted;
+        } while (deleted == batchSize);
+        return total;
+    }
+}

@@ -126,6 +126,12 @@ public class DeliverySettings {
         this.enabled = enabled;
     }
 
+    @io.dropwizard.validation.ValidationMethod(message = "delivery.lease must be longer than delivery.attemptTimeout")
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isLeaseLongerThanAttempt() {
+        return lease.toJavaDuration().compareTo(attemptTimeout.toJavaDuration().plusSeconds(5)) > 0;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

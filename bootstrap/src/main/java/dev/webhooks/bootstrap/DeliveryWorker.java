@@ -45,10 +45,22 @@ final class DeliveryWorker implements Managed {
         poller.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /** Records what the senders finished since the last call; on shutdown, after the senders have stopped. */
+    void recordRemaining() {
+        try {
+            while (dispatch.recordCompleted() > 0) {
+                // flush everything finished
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record delivery results; their leases will run out and they will be sent again: {}", e.toString());
+        }
+    }
+
     private void poll() {
         try {
+            dispatch.recordCompleted();
             while (dispatch.dispatchDue() > 0) {
-                // keep claiming while work is due and slots are free
+                dispatch.recordCompleted();
             }
         } catch (RuntimeException e) {
             LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());

@@ -145,7 +145,14 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
         DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),
                 senders, new SplittableRandom());
-        environment.lifecycle().manage(new DeliveryWorker(dispatch, settings.pollInterval()));
+        DeliveryWorker worker = new DeliveryWorker(dispatch, settings.pollInterval());
+        // Managed objects stop in reverse order: first the poller (no new claims), then the senders finish, then the flush.
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                worker.recordRemaining();
+            }
+        });
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() throws InterruptedException {
@@ -153,6 +160,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 senders.awaitTermination(settings.attemptTimeout().toSeconds() + 1, TimeUnit.SECONDS);
             }
         });
+        environment.lifecycle().manage(worker);
     }
 
     private static void warnAboutDevelopmentDefaults(WebhooksConfiguration configuration) {

@@ -41,7 +41,7 @@ class DeliveryFlowTest {
             ConfigOverride.config("allowHttp", "true"),
             ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
             ConfigOverride.config("delivery.pollInterval", "50ms"),
-            ConfigOverride.config("delivery.attemptTimeout", "2s"),
+            ConfigOverride.config("delivery.attemptTimeout", "4s"),
             ConfigOverride.config("delivery.retryDelays", "0s,300ms"),
             ConfigOverride.config("delivery.maxInFlight", "16"),
             ConfigOverride.config("delivery.maxInFlightPerWebhook", "8"),
@@ -241,7 +241,7 @@ class DeliveryFlowTest {
     void aHangingReceiverDoesNotDelayAHealthyOne() throws Exception {
         webhook("/hanging");
         webhook("/healthy-neighbour", "eventTypes", List.of("com.qlik.v1.app.reload.finished"));
-        RECEIVER.delay("/hanging", Duration.ofSeconds(5));
+        RECEIVER.delay("/hanging", Duration.ofSeconds(6));
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 40; i++) {
             batch.append(i == 0 ? "" : ",").append(event("h" + i, "com.qlik.v1.app.created", ""));
@@ -252,7 +252,7 @@ class DeliveryFlowTest {
         long started = System.nanoTime();
         publish(publisherToken(), "application/json", event("healthy", "com.qlik.v1.app.reload.finished", ""));
         RECEIVER.next("/healthy-neighbour", WAIT);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

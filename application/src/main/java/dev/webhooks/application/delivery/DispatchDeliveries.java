@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.webhooks.domain.delivery.DeliveryId;
 import java.util.Optional;
@@ -25,10 +26,11 @@ import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and records
- * each result as soon as it is known. A webhook has at most {@code maxInFlightPerWebhook} attempts in flight, so a
- * slow or hanging target holds only its own few slots and never delays the others. A claim is a lease: if this
- * process dies mid-send, the delivery becomes due again and is sent once more (at least once, never lost).
+ * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and collects
+ * the results, which {@link #recordCompleted()} writes in batches. A webhook has at most
+ * {@code maxInFlightPerWebhook} attempts in flight, so a slow or hanging target holds only its own few slots and
+ * never delays the others. A claim is a lease: if this process dies mid-send, the delivery becomes due again and is
+ * sent once more (at least once, never lost).
  */
 public final class DispatchDeliveries {
     public static final String GONE = "GONE";
@@ -41,6 +43,8 @@ public final class DispatchDeliveries {
     private final Semaphore slots;
     private final RandomGenerator random;
     private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<DeliveryQueue.Result> completed = new LinkedBlockingQueue<>();
+    private static final int MAX_RECORD_BATCH = 500;
 
     /** Tuning: in-flight attempts (in all and per webhook), lease length, per-attempt timeout, retry schedule. */
     public record Settings(int maxInFlight, int maxInFlightPerWebhook, Duration lease, Duration attemptTimeout,
@@ -92,6 +96,25 @@ public final class DispatchDeliveries {
         return claimed.webhook().id().toString();
     }
 
+    /**
+     * Records the results of finished attempts in one batch. If that fails (database down) they are kept for the next
+     * call; if the process dies first, the leases run out and the deliveries are sent again (at least once).
+     */
+    public int recordCompleted() {
+        List<DeliveryQueue.Result> batch = new ArrayList<>();
+        completed.drainTo(batch, MAX_RECORD_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            queue.record(batch);
+        } catch (RuntimeException e) {
+            completed.addAll(batch);
+            throw e;
+        }
+        return batch.size();
+    }
+
     public int inFlight() {
         return settings.maxInFlight() - slots.availablePermits();
     }
@@ -101,7 +124,7 @@ public final class DispatchDeliveries {
             Instant started = clock.instant();
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
             DeliveryAttempt attempt = sender.send(outgoing.request());
-            queue.record(List.of(resultOf(claimed, outgoing, attempt, started)));
+            completed.add(resultOf(claimed, outgoing, attempt, started));
         } finally {
             perWebhook.get(key).decrementAndGet();
             slots.release();

@@ -1,0 +1,150 @@
+package dev.webhooks.domain.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.signature.QlikSignature;
+import dev.webhooks.domain.signature.StandardWebhooksSignature;
+import dev.webhooks.domain.webhook.HeaderMap;
+import dev.webhooks.domain.webhook.Level;
+import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.Secret;
+import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookDefinition;
+import dev.webhooks.domain.webhook.WebhookId;
+import dev.webhooks.domain.webhook.WebhookUrl;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Matching, request building, retry scheduling and auto-disable: pure rules, no I/O. */
+class DeliveryRulesTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    private static Webhook webhook(Consumer<WebhookDefinition.Builder> customize) {
+        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
+        builder.name = "w";
+        builder.url = new WebhookUrl("https://receiver.example.com/h");
+        builder.level = Level.TENANT;
+        builder.ownerId = "alice";
+        builder.eventTypes = List.of("com.qlik.v1.app.created");
+        builder.enabled = true;
+        builder.enableCloudEventDelivery = true;
+        builder.origin = Origin.API;
+        customize.accept(builder);
+        return Webhook.create(WebhookId.random(), "acme", builder.build(), "alice", NOW);
+    }
+
+    private static CloudEvent event(String attributes) {
+        return CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"s\",\"type\":\"com.qlik.v1.app.created\","
+                + "\"tenantid\":\"acme\",\"time\":\"2026-01-01T00:00:00Z\"" + attributes + ",\"data\":{\"id\":\"app-1\"}}");
+    }
+
+    @Test
+    void matchesOnTenantEnabledTypeFilterAndOwner() {
+        EventMatcher matcher = new EventMatcher();
+        CloudEvent event = event(",\"spaceid\":\"s1\",\"ownerid\":\"alice\"");
+
+        assertThat(matcher.matches(event, webhook(b -> { }))).isTrue();
+        assertThat(matcher.matches(event, webhook(b -> b.enabled = false))).isFalse();
+        assertThat(matcher.matches(event, webhook(b -> b.eventTypes = List.of("com.qlik.v1.app.deleted")))).isFalse();
+        assertThat(matcher.matches(event, webhook(b -> b.filter = Filter.parse("spaceId eq \"s2\"")))).isFalse();
+        assertThat(matcher.matches(event, webhook(b -> b.filter = Filter.parse("id eq \"app-1\"")))).isTrue();
+        assertThat(matcher.matches(event, webhook(b -> b.level = Level.USER))).isTrue();
+        assertThat(matcher.matches(event, webhook(b -> {
+            b.level = Level.USER;
+            b.ownerId = "bob";
+        }))).isFalse();
+        assertThat(matcher.matches(event(",\"userid\":\"bob\""), webhook(b -> {
+            b.level = Level.USER;
+            b.ownerId = "bob";
+        }))).isTrue();
+        CloudEvent otherTenant = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"s\","
+                + "\"type\":\"com.qlik.v1.app.created\",\"tenantid\":\"globex\"}");
+        assertThat(matcher.matches(otherTenant, webhook(b -> { }))).isFalse();
+    }
+
+    @Test
+    void rendersTheBodyOnceInTheWebhooksEnvelope() {
+        CloudEvent event = event("");
+        String cloud = new String(Delivery.of(event, webhook(b -> { }), NOW).body(), StandardCharsets.UTF_8);
+        String legacy = new String(Delivery.of(event, webhook(b -> b.enableCloudEventDelivery = false), NOW).body(), StandardCharsets.UTF_8);
+        assertThat(cloud).contains("\"specversion\":\"1.0\"");
+        assertThat(legacy).contains("\"cloudEventsVersion\":\"0.1\"").contains("\"eventId\":\"e1\"");
+    }
+
+    @Test
+    void signsRequestsAndOmitsEncryptedValuesFromTheRecord() {
+        Webhook webhook = webhook(b -> {
+            b.secret = new Secret(SECRET);
+            b.headers = new HeaderMap("headers", Map.of("X-Team", "blue"));
+            b.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("X-Key", "hidden"));
+        });
+        Delivery delivery = Delivery.of(event(""), webhook, NOW);
+
+        OutgoingRequest outgoing = OutgoingRequest.of(delivery, webhook, NOW, Duration.ofSeconds(10));
+
+        Map<String, String> sent = outgoing.request().headers();
+        assertThat(sent).containsEntry("X-Team", "blue").containsEntry("X-Key", "hidden")
+                .containsEntry("webhook-id", delivery.id().toString());
+        assertThat(QlikSignature.verify(delivery.body(), SECRET, sent.get("Qlik-Signature"))).isTrue();
+        assertThat(StandardWebhooksSignature.verify(sent.get("webhook-id"), sent.get("webhook-timestamp"), delivery.body(),
+                SECRET.getBytes(StandardCharsets.UTF_8), sent.get("webhook-signature"), NOW, Duration.ofMinutes(5))).isTrue();
+        assertThat(outgoing.recordedHeaders()).containsEntry("X-Key", "**OMITTED**").containsEntry("X-Team", "blue");
+        assertThat(outgoing.request().toString()).doesNotContain("hidden");
+        assertThat(OutgoingRequest.of(delivery, webhook(b -> { }), NOW, Duration.ofSeconds(1)).request().headers())
+                .doesNotContainKeys("Qlik-Signature", "webhook-signature").containsKey("webhook-id");
+    }
+
+    @Test
+    void classifiesAnswers() {
+        assertThat(AttemptOutcome.ofStatus(204)).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(AttemptOutcome.ofStatus(410)).isEqualTo(AttemptOutcome.GONE);
+        assertThat(List.of(408, 429, 500, 503).stream().map(AttemptOutcome::ofStatus)).containsOnly(AttemptOutcome.RETRYABLE);
+        assertThat(List.of(301, 302, 400, 401, 404).stream().map(AttemptOutcome::ofStatus)).containsOnly(AttemptOutcome.FINAL);
+        assertThat(DeliveryAttempt.answered(302, Map.of(), "", Optional.empty()).statusMessage()).contains("redirects are not followed");
+    }
+
+    @Test
+    void schedulesRetriesWithJitterRetryAfterAndAnEnd() {
+        RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5)), 0.2, Duration.ofHours(1));
+        SplittableRandom random = new SplittableRandom(1);
+
+        assertThat(schedule.nextAttempt(1, NOW, Optional.empty(), random)).contains(NOW);
+        Instant second = schedule.nextAttempt(2, NOW, Optional.empty(), random).orElseThrow();
+        assertThat(second).isBetween(NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(6)));
+        assertThat(schedule.nextAttempt(1, NOW, Optional.of(Duration.ofMinutes(10)), random)).contains(NOW.plusSeconds(600));
+        assertThat(schedule.nextAttempt(1, NOW, Optional.of(Duration.ofDays(3)), random)).contains(NOW.plus(Duration.ofHours(1)));
+        assertThat(schedule.nextAttempt(3, NOW, Optional.empty(), random)).isEmpty();
+        assertThatThrownBy(() -> new RetrySchedule(List.of(Duration.ofSeconds(-1)), 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void disablesAfterAStreakOrAPeriod() {
+        AutoDisablePolicy policy = new AutoDisablePolicy(3, Duration.ofDays(5));
+        assertThat(policy.evaluate(2, NOW, NOW)).isEmpty();
+        assertThat(policy.evaluate(3, NOW, NOW).orElseThrow().code()).isEqualTo(AutoDisablePolicy.CONSECUTIVE_FAILURES);
+        assertThat(policy.evaluate(0, NOW.minus(Duration.ofDays(5)), NOW).orElseThrow().code())
+                .isEqualTo(AutoDisablePolicy.FAILING_TOO_LONG);
+        assertThat(policy.evaluate(0, NOW.minus(Duration.ofDays(4)), NOW)).isEmpty();
+        assertThat(AutoDisablePolicy.DEFAULT.evaluate(1000, null, NOW)).isEmpty();
+    }
+
+    @Test
+    void parsesDeliverySorts() {
+        assertThat(DeliverySort.parse(null)).isEqualTo(DeliverySort.DEFAULT);
+        assertThat(DeliverySort.parse("status").wireName()).isEqualTo("+status");
+        assertThat(DeliverySort.parse("-triggeredAt").wireName()).isEqualTo("-triggeredAt");
+        assertThatThrownBy(() -> DeliverySort.parse("name")).hasMessageContaining("'sort'");
+    }
+}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.webhooks.adapters.persistence.TestDatabase;
 import dev.webhooks.adapters.rest.auth.DevTokenIssuer;
 import dev.webhooks.domain.signature.QlikSignature;
 import io.dropwizard.testing.ConfigOverride;
@@ -29,23 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DeliveryFlowTest {
-    static final TestDatabase DATABASE = TestDatabase.shared();
     static final Receiver RECEIVER = new Receiver();
-    static final DropwizardAppExtension<WebhooksConfiguration> APP = new DropwizardAppExtension<>(
-            WebhooksApplication.class, "../config.yml",
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", DATABASE.user()),
-            ConfigOverride.config("database.password", DATABASE.password()),
-            ConfigOverride.config("allowHttp", "true"),
-            ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
+    static final DropwizardAppExtension<WebhooksConfiguration> APP = TestApp.create(
             ConfigOverride.config("delivery.pollInterval", "50ms"),
             ConfigOverride.config("delivery.attemptTimeout", "4s"),
             ConfigOverride.config("delivery.retryDelays", "0s,300ms"),
             ConfigOverride.config("delivery.maxInFlight", "16"),
-            ConfigOverride.config("delivery.maxInFlightPerWebhook", "8"),
-            ConfigOverride.config("logging.level", "WARN"));
+            ConfigOverride.config("delivery.maxInFlightPerWebhook", "8"));
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     static final ObjectMapper JSON = new ObjectMapper();

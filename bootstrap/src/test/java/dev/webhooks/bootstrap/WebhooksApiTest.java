@@ -2,9 +2,7 @@ package dev.webhooks.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.webhooks.adapters.persistence.TestDatabase;
 import dev.webhooks.adapters.rest.auth.DevTokenIssuer;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -24,17 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WebhooksApiTest {
-    static final TestDatabase DATABASE = TestDatabase.shared();
-    static final DropwizardAppExtension<WebhooksConfiguration> APP = new DropwizardAppExtension<>(
-            WebhooksApplication.class, "../config.yml",
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", DATABASE.user()),
-            ConfigOverride.config("database.password", DATABASE.password()),
-            ConfigOverride.config("allowHttp", "true"),
-            ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
-            ConfigOverride.config("logging.level", "WARN"));
+    static final DropwizardAppExtension<WebhooksConfiguration> APP = TestApp.create();
 
     private final String tenant = "tenant-" + UUID.randomUUID();
     private final ApiClient admin = client(tenant, "admin", "TenantAdmin");

@@ -6,15 +6,12 @@ import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryId;
 import dev.webhooks.domain.delivery.DeliveryQuery;
 import dev.webhooks.domain.delivery.DeliverySort;
-import dev.webhooks.domain.delivery.DeliveryState;
-import dev.webhooks.domain.delivery.RecordedAttempt;
 import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.page.SortDirection;
 import dev.webhooks.domain.port.DeliveryHistory;
 import dev.webhooks.domain.webhook.WebhookId;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbiDeliveryHistory implements DeliveryHistory {
     private final Jdbi jdbi;
     private final DeliveryRowMapper mapper = new DeliveryRowMapper();
-    private final JsonColumns json = new JsonColumns();
+    private final DeliveryRows rows = new DeliveryRows();
 
     public JdbiDeliveryHistory(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -51,30 +48,10 @@ public final class JdbiDeliveryHistory implements DeliveryHistory {
 
     @Override
     public void insertAttempted(Delivery delivery) {
-        RecordedAttempt attempt = delivery.lastAttempt().orElseThrow(() -> new IllegalArgumentException("no attempt to store"));
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO deliveries (id, tenant_id, webhook_id, event_id, event_type,"
-                        + " triggered_at, body, state, status, attempts, next_attempt_at, last_attempt_at, request_url,"
-                        + " request_headers, status_code, response_headers, response_body, status_message) VALUES (:id, :tenant,"
-                        + " :webhook, :eventId, :eventType, :triggered, :body, :state, :status, :attempts, NULL, :at, :url,"
-                        + " :requestHeaders, :code, :responseHeaders, :responseBody, :message)")
-                .bind("id", delivery.id().toString())
-                .bind("tenant", delivery.tenantId())
-                .bind("webhook", delivery.webhookId().toString())
-                .bind("eventId", delivery.eventId())
-                .bind("eventType", delivery.eventType())
-                .bind("triggered", Timestamps.toColumn(delivery.triggeredAt()))
-                .bind("body", new String(delivery.body(), StandardCharsets.UTF_8))
-                .bind("state", delivery.state().name())
-                .bind("status", delivery.state() == DeliveryState.SUCCEEDED ? "success" : "fail")
-                .bind("attempts", delivery.attempts())
-                .bind("at", Timestamps.toColumn(attempt.at()))
-                .bind("url", attempt.url())
-                .bind("requestHeaders", json.write(attempt.requestHeaders()))
-                .bind("code", attempt.statusCode() == 0 ? null : attempt.statusCode())
-                .bind("responseHeaders", json.write(attempt.responseHeaders()))
-                .bind("responseBody", attempt.responseBody())
-                .bind("message", attempt.statusMessage().length() > 1024 ? attempt.statusMessage().substring(0, 1024) : attempt.statusMessage())
-                .execute());
+        if (delivery.lastAttempt().isEmpty()) {
+            throw new IllegalArgumentException("no attempt to store");
+        }
+        jdbi.useHandle(handle -> rows.bind(handle.createUpdate(DeliveryRows.INSERT), delivery).execute());
     }
 
     @Override

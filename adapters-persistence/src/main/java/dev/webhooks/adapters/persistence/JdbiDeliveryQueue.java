@@ -31,6 +31,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     private final WebhookRowMapper webhooks;
     private final DeliveryRowMapper deliveries = new DeliveryRowMapper();
     private final JsonColumns json = new JsonColumns();
+    private final DeliveryRows rows = new DeliveryRows();
 
     private final AutoDisablePolicy autoDisable;
 
@@ -89,18 +90,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                     + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
                     + " response_body = :responseBody, status_message = :message WHERE id = :id");
             for (Result result : results) {
-                batch.bind("state", result.state().name())
-                        .bind("status", result.state() == DeliveryState.SUCCEEDED ? "success" : "fail")
-                        .bind("next", result.nextAttemptAt() == null ? null : Timestamps.toColumn(result.nextAttemptAt()))
-                        .bind("at", Timestamps.toColumn(result.attempt().at()))
-                        .bind("url", result.attempt().url())
-                        .bind("requestHeaders", json.write(result.attempt().requestHeaders()))
-                        .bind("code", result.attempt().statusCode() == 0 ? null : result.attempt().statusCode())
-                        .bind("responseHeaders", json.write(result.attempt().responseHeaders()))
-                        .bind("responseBody", result.attempt().responseBody())
-                        .bind("message", truncate(result.attempt().statusMessage(), 1024))
-                        .bind("id", result.deliveryId().toString())
-                        .add();
+                rows.bindState(batch, result.state(), result.nextAttemptAt());
+                rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
             }
             batch.execute();
             for (Result result : results) {
@@ -159,7 +150,4 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 .execute();
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
 }

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiEventLog implements EventLog {
     private final Jdbi jdbi;
     private final WebhookRowMapper webhooks;
+    private final DeliveryRows rows = new DeliveryRows();
 
     public JdbiEventLog(Jdbi jdbi, AesGcmSecretCipher cipher) {
         this.jdbi = jdbi;
@@ -66,25 +67,12 @@ public final class JdbiEventLog implements EventLog {
                 .list();
     }
 
-    private static void insertDeliveries(Handle handle, List<Delivery> deliveries) {
+    private void insertDeliveries(Handle handle, List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO deliveries (id, tenant_id, webhook_id, event_id, event_type,"
-                + " triggered_at, body, state, status, attempts, next_attempt_at) VALUES (:id, :tenant, :webhook, :eventId,"
-                + " :eventType, :triggered, :body, :state, 'fail', 0, :next)");
-        for (Delivery delivery : deliveries) {
-            batch.bind("id", delivery.id().toString())
-                    .bind("tenant", delivery.tenantId())
-                    .bind("webhook", delivery.webhookId().toString())
-                    .bind("eventId", delivery.eventId())
-                    .bind("eventType", delivery.eventType())
-                    .bind("triggered", Timestamps.toColumn(delivery.triggeredAt()))
-                    .bind("body", new String(delivery.body(), StandardCharsets.UTF_8))
-                    .bind("state", delivery.state().name())
-                    .bind("next", Timestamps.toColumn(delivery.nextAttemptAt()))
-                    .add();
-        }
+        PreparedBatch batch = handle.prepareBatch(DeliveryRows.INSERT);
+        deliveries.forEach(delivery -> rows.bind(batch, delivery).add());
         batch.execute();
     }
 

@@ -1,0 +1,28 @@
+package dev.webhooks.bootstrap;
+
+import dev.webhooks.adapters.persistence.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The real application from the shipped config.yml, on the test database, random ports, local targets allowed. */
+final class TestApp {
+    private TestApp() {
+    }
+
+    static DropwizardAppExtension<WebhooksConfiguration> create(ConfigOverride... extra) {
+        TestDatabase database = TestDatabase.shared();
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("allowHttp", "true"),
+                ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
+                ConfigOverride.config("logging.level", "WARN")));
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(WebhooksApplication.class, "../config.yml", overrides.toArray(ConfigOverride[]::new));
+    }
+}

@@ -42,6 +42,17 @@ public class DeliverySettings {
     private Duration autoDisableAfterFailingFor = Duration.days(5);
     @Min(1)
     private int maxInFlightPerWebhook = 8;
+    @NotNull
+    private Duration backlogThreshold = Duration.minutes(5);
+
+    @JsonProperty
+    public void setBacklogThreshold(Duration backlogThreshold) {
+        this.backlogThreshold = backlogThreshold;
+    }
+
+    public java.time.Duration backlogThreshold() {
+        return backlogThreshold.toJavaDuration();
+    }
 
     @JsonProperty
     public void setRetention(Duration retention) {

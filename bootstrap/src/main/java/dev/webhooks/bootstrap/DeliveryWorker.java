@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
  * Polls the delivery queue: every poll claims and starts whatever is due and fits the free sending slots, and keeps
  * claiming while there is more. A failing poll is logged and the next one runs as usual.
  */
-final class DeliveryWorker implements Managed {
+final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.DeliverySwitch {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DispatchDeliveries dispatch;
     private final Duration pollInterval;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("delivery-poller"));
+    private volatile boolean paused;
+    private volatile java.time.Instant lastPoll;
 
     DeliveryWorker(DispatchDeliveries dispatch, Duration pollInterval) {
         this.dispatch = dispatch;
@@ -56,11 +58,42 @@ final class DeliveryWorker implements Managed {
         }
     }
 
+    /** Stops claiming new deliveries on this instance; what is in flight finishes and is recorded. */
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    /** When the last poll finished (claiming or, while paused, only recording); null before the first. */
+    java.time.Instant lastPoll() {
+        return lastPoll;
+    }
+
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
+    @Override
+    public int inFlight() {
+        return dispatch.inFlight();
+    }
+
     private void poll() {
         try {
             dispatch.recordCompleted();
-            while (dispatch.dispatchDue() > 0) {
+            lastPoll = java.time.Instant.now();
+            while (!paused && dispatch.dispatchDue() > 0) {
                 dispatch.recordCompleted();
+                lastPoll = java.time.Instant.now();
             }
         } catch (RuntimeException e) {
             LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());

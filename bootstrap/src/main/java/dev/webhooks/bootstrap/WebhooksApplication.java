@@ -16,6 +16,11 @@ import dev.webhooks.application.delivery.GetDelivery;
 import dev.webhooks.application.delivery.ListDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
+import dev.webhooks.application.ops.OperateWebhook;
+import dev.webhooks.application.ops.RedeliverFailed;
+import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
+import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
+import dev.webhooks.bootstrap.ops.Tasks;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,11 +118,17 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 sender.close();
             }
         });
-        startDeliveries(configuration.getDelivery(), new JdbiDeliveryQueue(jdbi, cipher,
-                configuration.getDelivery().autoDisablePolicy()), sender, environment);
+        DeliverySettings delivery = configuration.getDelivery();
+        JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
+        DeliveryWorker worker = startDeliveries(delivery, queue, sender, environment);
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
-        environment.lifecycle().manage(new RetentionWorker(new PurgeDeliveryHistory(history, clock, 1000),
-                configuration.getDelivery().retention(), configuration.getDelivery().purgeInterval()));
+        PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
+        environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
+        environment.healthChecks().register("delivery-backlog", new BacklogHealthCheck(queue, clock, delivery.backlogThreshold()));
+        environment.healthChecks().register("delivery-dispatcher", new DispatcherHealthCheck(worker::lastPoll, worker::isPaused,
+                delivery.pollInterval().multipliedBy(10).plusSeconds(30)));
+        Tasks.all(publishEvent, new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge,
+                delivery.retention(), worker, clock).forEach(environment.admin()::addTask);
         GetWebhook getWebhook = new GetWebhook(webhooks);
 
         RestApi api = new RestApi(
@@ -136,12 +147,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         api.components().forEach(environment.jersey()::register);
     }
 
-    private static void startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, HttpDeliverySender sender,
-                                        Environment environment) {
-        if (!settings.isEnabled()) {
-            LOG.warn("delivery.enabled is false: this instance accepts events but sends nothing");
-            return;
-        }
+    private static DeliveryWorker startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, HttpDeliverySender sender,
+                                                  Environment environment) {
         ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
         DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),
                 senders, new SplittableRandom());
@@ -161,6 +168,11 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
             }
         });
         environment.lifecycle().manage(worker);
+        if (!settings.isEnabled()) {
+            LOG.warn("delivery.enabled is false: this instance accepts events but claims no deliveries until resume-delivery");
+            worker.pause();
+        }
+        return worker;
     }
 
     private static void warnAboutDevelopmentDefaults(WebhooksConfiguration configuration) {

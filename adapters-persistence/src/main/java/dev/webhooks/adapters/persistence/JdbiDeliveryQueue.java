@@ -72,6 +72,34 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public Optional<Instant> oldestDue() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(next_attempt_at) AS oldest FROM deliveries WHERE state = 'PENDING'")
+                .map((rs, ctx) -> rs.getObject("oldest") == null ? null : Timestamps.read(rs, "oldest"))
+                .findOne());
+    }
+
+    @Override
+    public int requeueFailed(RequeueCriteria criteria, Instant now, int batchSize) {
+        StringBuilder sql = new StringBuilder("UPDATE deliveries SET state = 'PENDING', attempts = 0, next_attempt_at = :now"
+                + " WHERE state = 'FAILED' AND triggered_at >= :since AND triggered_at < :until");
+        criteria.tenantId().ifPresent(tenant -> sql.append(" AND tenant_id = :tenant"));
+        criteria.webhookId().ifPresent(webhook -> sql.append(" AND webhook_id = :webhook"));
+        criteria.eventType().ifPresent(type -> sql.append(" AND event_type = :type"));
+        sql.append(" LIMIT :batch");
+        return jdbi.withHandle(handle -> {
+            var update = handle.createUpdate(sql.toString())
+                    .bind("now", Timestamps.toColumn(now))
+                    .bind("since", Timestamps.toColumn(criteria.since()))
+                    .bind("until", Timestamps.toColumn(criteria.until()))
+                    .bind("batch", batchSize);
+            criteria.tenantId().ifPresent(tenant -> update.bind("tenant", tenant));
+            criteria.webhookId().ifPresent(webhook -> update.bind("webhook", webhook));
+            criteria.eventType().ifPresent(type -> update.bind("type", type));
+            return update.execute();
+        });
+    }
+
+    @Override
     public void postpone(List<dev.webhooks.domain.delivery.DeliveryId> deliveryIds, Instant dueAt) {
         if (deliveryIds.isEmpty()) {
             return;

@@ -50,6 +50,15 @@ public final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     @Override
+    public Optional<Webhook> findByIdInAnyTenant(WebhookId id) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id = :id")
+                .bind("id", id.toString())
+                .map(mapper)
+                .findOne());
+    }
+
+    @Override
     public Webhook update(Webhook webhook, int ownerQuota) {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             WebhookDao dao = handle.attach(WebhookDao.class);

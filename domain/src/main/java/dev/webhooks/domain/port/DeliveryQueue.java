@@ -26,6 +26,28 @@ public interface DeliveryQueue {
     /** Records the outcome of attempts; a result may also disable its webhook (410 Gone, endless failures). */
     void record(List<Result> results);
 
+    /** When the longest-waiting due delivery became due, if any delivery is waiting. */
+    java.util.Optional<Instant> oldestDue();
+
+    /**
+     * Makes up to {@code batchSize} failed deliveries matching {@code criteria} due at {@code now} again, with a fresh
+     * retry schedule; returns how many.
+     */
+    int requeueFailed(RequeueCriteria criteria, Instant now, int batchSize);
+
+    /** Which failed deliveries an operator wants sent again: one webhook or a whole tenant, a time window, a type. */
+    record RequeueCriteria(java.util.Optional<String> tenantId, java.util.Optional<String> webhookId, Instant since,
+                           Instant until, java.util.Optional<String> eventType) {
+        public RequeueCriteria {
+            if (tenantId.isEmpty() && webhookId.isEmpty()) {
+                throw new IllegalArgumentException("name a tenant or a webhook");
+            }
+            if (!since.isBefore(until)) {
+                throw new IllegalArgumentException("'since' must be before 'until'");
+            }
+        }
+    }
+
     /** A leased delivery and the webhook as it is now (URL, headers and secret of the moment). */
     record Claimed(Delivery delivery, Webhook webhook) {
     }

@@ -23,6 +23,9 @@ public interface WebhookRepository {
 
     Optional<Webhook> findById(String tenantId, WebhookId id);
 
+    /** For operators, who act across tenants. */
+    Optional<Webhook> findByIdInAnyTenant(WebhookId id);
+
     /**
      * Replaces a stored webhook if it still has {@code webhook.version()}, and increments the version. When the
      * owner changes, the new owner's quota is enforced as in {@link #insert}.

@@ -44,6 +44,17 @@ public class DeliverySettings {
     private int maxInFlightPerWebhook = 8;
     @NotNull
     private Duration backlogThreshold = Duration.minutes(5);
+    @NotNull
+    private Duration shutdownGrace = Duration.seconds(10);
+
+    @JsonProperty
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
+    }
+
+    public java.time.Duration shutdownGrace() {
+        return shutdownGrace.toJavaDuration();
+    }
 
     @JsonProperty
     public void setBacklogThreshold(Duration backlogThreshold) {

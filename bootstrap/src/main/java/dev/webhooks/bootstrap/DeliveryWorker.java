@@ -47,11 +47,17 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
         poller.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** Records what the senders finished since the last call; on shutdown, after the senders have stopped. */
+    /**
+     * At shutdown, after the senders' grace period: records what finished and hands back the leases of what did not.
+     */
     void recordRemaining() {
         try {
             while (dispatch.recordCompleted() > 0) {
                 // flush everything finished
+            }
+            int released = dispatch.releaseUnfinished();
+            if (released > 0) {
+                LOG.info("released {} unfinished deliveries for another instance or the next start", released);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record delivery results; their leases will run out and they will be sent again: {}", e.toString());

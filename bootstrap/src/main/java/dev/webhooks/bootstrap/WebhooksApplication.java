@@ -164,7 +164,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
             @Override
             public void stop() throws InterruptedException {
                 senders.shutdown();
-                senders.awaitTermination(settings.attemptTimeout().toSeconds() + 1, TimeUnit.SECONDS);
+                if (!senders.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                    senders.shutdownNow();
+                }
             }
         });
         environment.lifecycle().manage(worker);

@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
  */
 public final class DispatchDeliveries {
     public static final String GONE = "GONE";
+    private static final System.Logger LOG = System.getLogger(DispatchDeliveries.class.getName());
 
     private final DeliveryQueue queue;
     private final DeliverySender sender;
@@ -44,6 +45,8 @@ public final class DispatchDeliveries {
     private final RandomGenerator random;
     private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<DeliveryQueue.Result> completed = new LinkedBlockingQueue<>();
+    /** Deliveries claimed by this instance whose attempt has not finished yet. */
+    private final Map<DeliveryId, Boolean> unfinished = new ConcurrentHashMap<>();
     private static final int MAX_RECORD_BATCH = 500;
 
     /** Tuning: in-flight attempts (in all and per webhook), lease length, per-attempt timeout, retry schedule. */
@@ -86,6 +89,7 @@ public final class DispatchDeliveries {
                 continue;
             }
             slots.acquireUninterruptibly();
+            unfinished.put(delivery.delivery().id(), Boolean.TRUE);
             executor.execute(() -> sendAndRecord(delivery, key));
         }
         queue.postpone(webhookBusy, clock.instant().plus(WEBHOOK_BUSY_RETRY));
@@ -115,6 +119,17 @@ public final class DispatchDeliveries {
         return batch.size();
     }
 
+    /**
+     * At shutdown, after the senders were given their grace period: hands back the leases of attempts that did not
+     * finish, so another instance (or the next start) sends them at once instead of after the lease.
+     */
+    public int releaseUnfinished() {
+        List<DeliveryId> ids = new ArrayList<>(unfinished.keySet());
+        queue.postpone(ids, clock.instant());
+        ids.forEach(unfinished::remove);
+        return ids.size();
+    }
+
     public int inFlight() {
         return settings.maxInFlight() - slots.availablePermits();
     }
@@ -125,6 +140,10 @@ public final class DispatchDeliveries {
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
             DeliveryAttempt attempt = sender.send(outgoing.request());
             completed.add(resultOf(claimed, outgoing, attempt, started));
+            unfinished.remove(claimed.delivery().id());
+        } catch (RuntimeException e) {
+            // Left unfinished: its lease runs out (or is handed back at shutdown) and it is sent again.
+            LOG.log(System.Logger.Level.WARNING, "delivery " + claimed.delivery().id() + " could not be attempted: " + e);
         } finally {
             perWebhook.get(key).decrementAndGet();
             slots.release();

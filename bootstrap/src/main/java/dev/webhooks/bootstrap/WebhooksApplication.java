@@ -21,6 +21,12 @@ import dev.webhooks.application.ops.RedeliverFailed;
 import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
+import dev.webhooks.bootstrap.ops.DeliveryGauges;
+import dev.webhooks.bootstrap.ops.MeteredDeliverySender;
+import dev.webhooks.domain.port.DeliverySender;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +126,10 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DeliverySettings delivery = configuration.getDelivery();
         JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
-        DeliveryWorker worker = startDeliveries(delivery, queue, sender, environment);
+        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics());
+        DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
+        DeliveryGauges.register(environment.metrics(), queue, clock, worker::inFlight, sender::circuitStates);
+        exposePrometheus(environment);
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
         PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
         environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
@@ -143,11 +152,20 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 publishEvent,
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
-                new ResendDelivery(getWebhook, history, sender, clock, configuration.getDelivery().attemptTimeout()));
+                new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()));
         api.components().forEach(environment.jersey()::register);
     }
 
-    private static DeliveryWorker startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, HttpDeliverySender sender,
+    private static void exposePrometheus(Environment environment) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        // Jersey's "<timer>.total" companions would collide with "<timer>" once Prometheus strips the _total suffix.
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics())
+                .metricFilter((name, metric) -> !name.endsWith(".total"))
+                .register(registry);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
+    }
+
+    private static DeliveryWorker startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, DeliverySender sender,
                                                   Environment environment) {
         ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
         DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),

@@ -113,4 +113,18 @@ class OperationsTest {
             assertThat(health.has("delivery-backlog")).isTrue();
         }
     }
+
+    @Test
+    void metricsAreExposedInPrometheusFormat() throws Exception {
+        webhook("/ops-metrics");
+        task("publish-event", event("m1"));
+        RECEIVER.next("/ops-metrics", WAIT);
+        Thread.sleep(300);
+        try (Response response = APP.client().target("http://localhost:" + APP.getAdminPort() + "/prometheus").request().get()) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(text).contains("deliveries_attempted").contains("deliveries_outcome_success").contains("deliveries_latency")
+                    .contains("deliveries_in_flight").contains("deliveries_queue_depth").contains("api_webhooks_create");
+        }
+    }
 }

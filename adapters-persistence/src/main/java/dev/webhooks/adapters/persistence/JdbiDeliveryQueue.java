@@ -72,6 +72,12 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
+    public long countDue(Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= :now")
+                .bind("now", Timestamps.toColumn(now)).mapTo(Long.class).one());
+    }
+
+    @Override
     public Optional<Instant> oldestDue() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(next_attempt_at) AS oldest FROM deliveries WHERE state = 'PENDING'")
                 .map((rs, ctx) -> rs.getObject("oldest") == null ? null : Timestamps.read(rs, "oldest"))

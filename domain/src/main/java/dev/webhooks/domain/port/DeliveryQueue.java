@@ -26,6 +26,9 @@ public interface DeliveryQueue {
     /** Records the outcome of attempts; a result may also disable its webhook (410 Gone, endless failures). */
     void record(List<Result> results);
 
+    /** How many deliveries are due now (the queue depth). */
+    long countDue(Instant now);
+
     /** When the longest-waiting due delivery became due, if any delivery is waiting. */
     java.util.Optional<Instant> oldestDue();
 

@@ -9,6 +9,7 @@ import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliverySort;
 import dev.webhooks.domain.page.Page;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,6 +43,7 @@ public final class DeliveriesResource {
     }
 
     @GET
+    @Timed(name = "api.deliveries.list", absolute = true)
     public DeliveryListResponse list(@Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String id) {
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
         DeliverySort sort = DeliverySort.parse(parameters.getFirst("sort"));
@@ -52,6 +54,7 @@ public final class DeliveriesResource {
 
     @GET
     @Path("/{deliveryId}")
+    @Timed(name = "api.deliveries.get", absolute = true)
     public DeliveryResponse get(@Context SecurityContext security, @PathParam("id") String id,
                                 @PathParam("deliveryId") String deliveryId) {
         return DeliveryResponse.from(getDelivery.get(CallerPrincipal.of(security), id, deliveryId));
@@ -59,6 +62,7 @@ public final class DeliveriesResource {
 
     @POST
     @Path("/{deliveryId}/actions/resend")
+    @Timed(name = "api.deliveries.resend", absolute = true)
     public Response resend(@Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String id,
                            @PathParam("deliveryId") String deliveryId) {
         Delivery resent = resendDelivery.resend(CallerPrincipal.of(security), id, deliveryId);

@@ -9,6 +9,7 @@ import dev.webhooks.domain.event.json.Json;
 import dev.webhooks.domain.event.json.JsonArray;
 import dev.webhooks.domain.event.json.JsonObject;
 import dev.webhooks.domain.event.json.JsonValue;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,7 @@ public final class EventsResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, CLOUDEVENTS, CLOUDEVENTS_BATCH})
+    @Timed(name = "api.events.publish", absolute = true)
     public Response publish(@Context SecurityContext security, @Context HttpHeaders headers, String body) {
         boolean batch = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(CLOUDEVENTS_BATCH));
         List<CloudEvent> events = batch ? batchOf(body) : List.of(CloudEvent.fromJson(required(body)));

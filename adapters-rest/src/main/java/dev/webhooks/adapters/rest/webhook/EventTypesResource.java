@@ -1,6 +1,7 @@
 package dev.webhooks.adapters.rest.webhook;
 
 import dev.webhooks.application.event.ListEventTypes;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ public final class EventTypesResource {
     }
 
     @GET
+    @Timed(name = "api.event-types.list", absolute = true)
     public EventTypeResponse.Catalog list() {
         return new EventTypeResponse.Catalog(listEventTypes.list().stream().map(EventTypeResponse::from).toList());
     }

@@ -14,6 +14,7 @@ import dev.webhooks.domain.access.Caller;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookSort;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,6 +52,7 @@ public final class WebhooksResource {
     }
 
     @GET
+    @Timed(name = "api.webhooks.list", absolute = true)
     public WebhookListResponse list(@Context SecurityContext security, @Context UriInfo uri) {
         Caller caller = CallerPrincipal.of(security);
         ListParameters parameters = new ListParameters(uri.getQueryParameters());
@@ -61,6 +63,7 @@ public final class WebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Timed(name = "api.webhooks.create", absolute = true)
     public Response create(@Context SecurityContext security, @Context UriInfo uri, WebhookRequest request) {
         Webhook webhook = createWebhook.create(CallerPrincipal.of(security), required(request).toCreateInput());
         return Response.created(uri.getAbsolutePathBuilder().path(webhook.id().toString()).build())
@@ -70,6 +73,7 @@ public final class WebhooksResource {
 
     @GET
     @Path("/{id}")
+    @Timed(name = "api.webhooks.get", absolute = true)
     public WebhookResponse get(@Context SecurityContext security, @PathParam("id") String id) {
         return WebhookResponse.from(getWebhook.get(CallerPrincipal.of(security), id));
     }
@@ -77,6 +81,7 @@ public final class WebhooksResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Timed(name = "api.webhooks.replace", absolute = true)
     public WebhookResponse replace(@Context SecurityContext security, @PathParam("id") String id, WebhookRequest request) {
         return WebhookResponse.from(replaceWebhook.replace(CallerPrincipal.of(security), id, required(request).toReplaceInput()));
     }
@@ -84,6 +89,7 @@ public final class WebhooksResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/json-patch+json"})
+    @Timed(name = "api.webhooks.patch", absolute = true)
     public Response patch(@Context SecurityContext security, @PathParam("id") String id, JsonNode body) {
         patchWebhook.patch(CallerPrincipal.of(security), id, PatchBody.operations(body));
         return Response.noContent().build();
@@ -91,6 +97,7 @@ public final class WebhooksResource {
 
     @DELETE
     @Path("/{id}")
+    @Timed(name = "api.webhooks.delete", absolute = true)
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         deleteWebhook.delete(CallerPrincipal.of(security), id);
         return Response.noContent().build();

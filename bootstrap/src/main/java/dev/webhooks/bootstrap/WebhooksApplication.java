@@ -4,6 +4,7 @@ import dev.webhooks.adapters.persistence.AesGcmSecretCipher;
 import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
 import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
+import dev.webhooks.adapters.rest.ratelimit.RateLimitFilter;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.application.event.ListEventTypes;
 import dev.webhooks.adapters.delivery.HttpDeliverySender;
@@ -154,6 +155,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new GetDelivery(getWebhook, history),
                 new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()));
         api.components().forEach(environment.jersey()::register);
+        environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
     }
 
     private static void exposePrometheus(Environment environment) {

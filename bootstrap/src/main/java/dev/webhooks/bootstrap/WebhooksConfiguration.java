@@ -54,6 +54,20 @@ public class WebhooksConfiguration extends Configuration {
     @NotNull
     private DeliverySettings delivery = new DeliverySettings();
 
+    @Valid
+    @NotNull
+    private RateLimitSettings rateLimits = new RateLimitSettings();
+
+    @JsonProperty
+    public RateLimitSettings getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitSettings rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
     @JsonProperty
     public DeliverySettings getDelivery() {
         return delivery;

@@ -21,6 +21,7 @@ final class TestApp {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("allowHttp", "true"),
                 ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
+                ConfigOverride.config("rateLimits.enabled", "false"),
                 ConfigOverride.config("logging.level", "WARN")));
         overrides.addAll(List.of(extra));
         return new DropwizardAppExtension<>(WebhooksApplication.class, "../config.yml", overrides.toArray(ConfigOverride[]::new));

@@ -47,13 +47,14 @@ final class ApiFixture {
     final TestTokens tokens = new TestTokens();
     final ResourceExtension resources;
 
-    ApiFixture() {
+    ApiFixture(Object... extraComponents) {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
                 list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
         api.components().forEach(builder::addResource);
+        java.util.Arrays.stream(extraComponents).forEach(builder::addResource);
         resources = builder.build();
     }
 

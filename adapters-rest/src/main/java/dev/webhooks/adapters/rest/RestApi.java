@@ -39,6 +39,7 @@ public final class RestApi {
                 new EventTypesResource(listEventTypes),
                 new EventsResource(publishEvent),
                 new DeliveriesResource(listDeliveries, getDelivery, resendDelivery),
+                new OpenApiResource(),
                 new DomainExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

@@ -30,7 +30,8 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("api/v1/")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("api/v1/") || path.equals("api/v1/openapi.json")) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -1,0 +1,77 @@
+package dev.webhooks.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webhooks.adapters.rest.delivery.DeliveriesResource;
+import dev.webhooks.adapters.rest.event.EventsResource;
+import dev.webhooks.adapters.rest.webhook.EventTypesResource;
+import dev.webhooks.adapters.rest.webhook.WebhooksResource;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The served OpenAPI document is valid, public, and describes every resource method. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenApiDocumentTest {
+    static final ApiFixture API = new ApiFixture();
+    static final ResourceExtension RESOURCES = API.resources;
+    static final List<Class<?>> RESOURCE_CLASSES = List.of(WebhooksResource.class, EventTypesResource.class,
+            EventsResource.class, DeliveriesResource.class, OpenApiResource.class);
+
+    private String served() {
+        try (Response response = RESOURCES.target(OpenApiResource.PATH).request().get()) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            return response.readEntity(String.class);
+        }
+    }
+
+    @Test
+    void isValidOpenApi3() {
+        SwaggerParseResult result = new OpenAPIParser().readContents(served(), null, null);
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
+    }
+
+    @Test
+    void describesEveryResourceMethod() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(served()).get("paths");
+        List<String> missing = new ArrayList<>();
+        for (Class<?> resource : RESOURCE_CLASSES) {
+            String base = resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                httpMethodOf(method).ifPresent(verb -> {
+                    Path sub = method.getAnnotation(Path.class);
+                    String path = (base + (sub == null ? "" : sub.value())).replaceAll("/+$", "");
+                    JsonNode item = paths.get(path);
+                    if (item == null || item.get(verb.toLowerCase(Locale.ROOT)) == null) {
+                        missing.add(verb + " " + path);
+                    }
+                });
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static java.util.Optional<String> httpMethodOf(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return java.util.Optional.of(verb.value());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

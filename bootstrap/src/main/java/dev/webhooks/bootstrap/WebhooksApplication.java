@@ -19,6 +19,7 @@ import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.ops.OperateWebhook;
 import dev.webhooks.application.ops.RedeliverFailed;
+import dev.webhooks.application.ops.RotateEncryptionKey;
 import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
@@ -138,7 +139,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         environment.healthChecks().register("delivery-dispatcher", new DispatcherHealthCheck(worker::lastPoll, worker::isPaused,
                 delivery.pollInterval().multipliedBy(10).plusSeconds(30)));
         Tasks.all(publishEvent, new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge,
-                delivery.retention(), worker, clock).forEach(environment.admin()::addTask);
+                delivery.retention(), worker, new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock)
+                .forEach(environment.admin()::addTask);
         GetWebhook getWebhook = new GetWebhook(webhooks);
 
         RestApi api = new RestApi(

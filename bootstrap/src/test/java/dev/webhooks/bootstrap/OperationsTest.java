@@ -98,6 +98,14 @@ class OperationsTest {
     }
 
     @Test
+    void rotationReportsWhatItDid() throws Exception {
+        JsonNode answer = task("rotate-encryption-key", null);
+        assertThat(answer.get("keyId").asText()).isEqualTo("dev");
+        assertThat(answer.has("reencrypted")).isTrue();
+        assertThat(answer.has("unreadable")).isTrue();
+    }
+
+    @Test
     void purgeRunsOnDemandAndValidatesItsAge() throws Exception {
         assertThat(task("purge-deliveries?olderThan=30d", null).has("deleted")).isTrue();
         assertThat(task("purge-deliveries?olderThan=soon", null).get("error").asText()).contains("olderThan");

@@ -11,6 +11,7 @@ import dev.webhooks.domain.webhook.WebhookQuery;
 import dev.webhooks.domain.webhook.WebhookQuotaExceededException;
 import dev.webhooks.domain.webhook.WebhookSort;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -85,6 +86,39 @@ public final class JdbiWebhookRepository implements WebhookRepository {
     @Override
     public Page<Webhook> list(WebhookQuery query, WebhookSort sort, PageRequest page) {
         return jdbi.withHandle(handle -> new WebhookListQuery(handle, mapper, query, sort).fetch(page));
+    }
+
+    @Override
+    public ReencryptionBatch reencryptWithCurrentKey(java.util.Optional<String> afterId, int batchSize) {
+        String current = "v1:" + cipher.currentKeyId() + ":%";
+        return jdbi.withHandle(handle -> {
+            List<Map<String, Object>> stale = handle.createQuery("SELECT id, secret, encrypted_headers FROM webhooks"
+                            + " WHERE id > :after AND ((secret IS NOT NULL AND secret NOT LIKE :current)"
+                            + " OR (encrypted_headers IS NOT NULL AND encrypted_headers NOT LIKE :current)) ORDER BY id LIMIT :batch")
+                    .bind("after", afterId.orElse("")).bind("current", current).bind("batch", batchSize).mapToMap().list();
+            int done = 0;
+            int unreadable = 0;
+            for (Map<String, Object> row : stale) {
+                try {
+                    done += reencrypt(handle, (String) row.get("id"), (String) row.get("secret"), (String) row.get("encrypted_headers"));
+                } catch (IllegalStateException keyMissingOrTampered) {
+                    unreadable++;
+                }
+            }
+            java.util.Optional<String> last = stale.size() < batchSize ? java.util.Optional.empty()
+                    : java.util.Optional.of((String) stale.get(stale.size() - 1).get("id"));
+            return new ReencryptionBatch(done, unreadable, last);
+        });
+    }
+
+    /** Only replaces values nobody changed meanwhile (compare-and-set on the old ciphertexts). */
+    private int reencrypt(org.jdbi.v3.core.Handle handle, String id, String secret, String headers) {
+        return handle.createUpdate("UPDATE webhooks SET secret = :newSecret, encrypted_headers = :newHeaders"
+                        + " WHERE id = :id AND secret <=> :secret AND encrypted_headers <=> :headers")
+                .bind("newSecret", secret == null ? null : cipher.encrypt(cipher.decrypt(secret, id), id))
+                .bind("newHeaders", headers == null ? null : cipher.encrypt(cipher.decrypt(headers, id), id))
+                .bind("id", id).bind("secret", secret).bind("headers", headers)
+                .execute();
     }
 
     /** Locks the owner's row, so that counting and inserting cannot interleave with another create for that owner. */

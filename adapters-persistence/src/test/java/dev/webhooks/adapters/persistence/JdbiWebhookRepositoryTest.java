@@ -10,6 +10,7 @@ import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.page.SortDirection;
+import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.HeaderMap;
@@ -326,5 +327,35 @@ class JdbiWebhookRepositoryTest {
 
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void rotatesToTheCurrentKeyAndKeepsEverythingReadable() {
+        byte[] oldKey = new byte[32];  // "k1", the key every test of this class writes with
+        byte[] newKey = new byte[32];
+        newKey[0] = 7;
+        JdbiWebhookRepository before = new JdbiWebhookRepository(DATABASE.jdbi(), new AesGcmSecretCipher("k1", Map.of("k1", oldKey)));
+        Webhook webhook = webhook("rotate", b -> {
+            b.secret = new Secret("rotate-me-0123456789abcdef0123456789");
+            b.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("X-Key", "value"));
+        });
+        before.insert(webhook, 150);
+
+        JdbiWebhookRepository rotating = new JdbiWebhookRepository(DATABASE.jdbi(),
+                new AesGcmSecretCipher("new", Map.of("k1", oldKey, "new", newKey)));
+        int rotated = 0;
+        Optional<String> after = Optional.empty();
+        do {
+            WebhookRepository.ReencryptionBatch batch = rotating.reencryptWithCurrentKey(after, 50);
+            rotated += batch.reencrypted();
+            after = batch.lastId();
+        } while (after.isPresent());
+
+        assertThat(rotated).isGreaterThanOrEqualTo(1);
+        JdbiWebhookRepository afterOldKeyRemoved = new JdbiWebhookRepository(DATABASE.jdbi(),
+                new AesGcmSecretCipher("new", Map.of("new", newKey)));
+        Webhook read = afterOldKeyRemoved.findById(tenant, webhook.id()).orElseThrow();
+        assertThat(read.definition().secret().reveal()).isEqualTo("rotate-me-0123456789abcdef0123456789");
+        assertThat(read.definition().encryptedHeaders().values()).containsEntry("X-Key", "value");
     }
 }

@@ -4,6 +4,7 @@ import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.application.ops.OperateWebhook;
 import dev.webhooks.application.ops.RedeliverFailed;
+import dev.webhooks.application.ops.RotateEncryptionKey;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.Webhook;
@@ -30,8 +31,13 @@ public final class Tasks {
     }
 
     public static List<Task> all(PublishEvent publishEvent, RedeliverFailed redeliver, OperateWebhook operate,
-                                 PurgeDeliveryHistory purge, Duration retention, DeliverySwitch deliveries, Clock clock) {
+                                 PurgeDeliveryHistory purge, Duration retention, DeliverySwitch deliveries,
+                                 RotateEncryptionKey rotate, String currentKeyId, Clock clock) {
         return List.of(
+                task("rotate-encryption-key", (parameters, body) -> {
+                    RotateEncryptionKey.Outcome outcome = rotate.rotate();
+                    return Map.of("keyId", currentKeyId, "reencrypted", outcome.reencrypted(), "unreadable", outcome.unreadable());
+                }),
                 task("publish-event", (parameters, body) -> publish(publishEvent, body)),
                 task("redeliver", (parameters, body) -> redeliver(redeliver, parameters, retention, clock)),
                 task("enable-webhook", (parameters, body) -> describe("enabled", operate.enable(parameters.required("webhookId")))),

@@ -39,4 +39,14 @@ public interface WebhookRepository {
     boolean delete(String tenantId, WebhookId id);
 
     Page<Webhook> list(WebhookQuery query, WebhookSort sort, PageRequest page);
+
+    /**
+     * Re-encrypts, with the current key, the secrets and encrypted headers of the next {@code batchSize} webhooks
+     * (by id, after {@code afterId}, empty to start) still encrypted with another key. Safe while the service serves.
+     */
+    ReencryptionBatch reencryptWithCurrentKey(java.util.Optional<String> afterId, int batchSize);
+
+    /** What one re-encryption batch did; {@code lastId} is where the next batch starts, empty when done. */
+    record ReencryptionBatch(int reencrypted, int unreadable, java.util.Optional<String> lastId) {
+    }
 }

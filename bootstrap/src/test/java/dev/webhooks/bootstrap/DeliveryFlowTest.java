@@ -38,6 +38,7 @@ class DeliveryFlowTest {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private final String tenant = "tenant-" + UUID.randomUUID();
     private final ApiClient admin = WebhooksApiTest.client(APP, tenant, "admin", "TenantAdmin");
@@ -69,7 +70,8 @@ class DeliveryFlowTest {
 
     private int publish(String token, String mediaType, String body) {
         try (Response response = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/events").request()
-                .header("Authorization", "Bearer " + token).post(Entity.entity(body, mediaType))) {
+                .header("Authorization", "Bearer " + token).header("traceparent", TRACEPARENT)
+                .post(Entity.entity(body, mediaType))) {
             return response.getStatus();
         }
     }
@@ -93,6 +95,7 @@ class DeliveryFlowTest {
         assertThat(hit.header("User-Agent")).isNotBlank();
         assertThat(hit.header("X-Team")).isEqualTo("blue");
         assertThat(hit.header("X-Api-Key")).isEqualTo("very-secret-key");
+        assertThat(hit.header("traceparent")).isEqualTo(TRACEPARENT);
         assertThat(QlikSignature.verify(hit.body(), SECRET, hit.header("Qlik-Signature"))).isTrue();
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {

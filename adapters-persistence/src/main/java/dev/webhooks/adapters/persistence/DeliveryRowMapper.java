@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class DeliveryRowMapper implements RowMapper<Delivery> {
     static final String COLUMNS = "id, tenant_id, webhook_id, event_id, event_type, triggered_at, body, state, attempts,"
             + " next_attempt_at, last_attempt_at, request_url, request_headers, status_code, response_headers,"
-            + " response_body, status_message";
+            + " response_body, status_message, traceparent";
 
     private final JsonColumns json = new JsonColumns();
 
@@ -28,7 +28,7 @@ final class DeliveryRowMapper implements RowMapper<Delivery> {
                 rs.getString("event_type"), Timestamps.read(rs, "triggered_at"),
                 rs.getString("body").getBytes(StandardCharsets.UTF_8), DeliveryState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), rs.getObject("next_attempt_at") == null ? null : Timestamps.read(rs, "next_attempt_at"),
-                lastAttempt(rs));
+                lastAttempt(rs), Optional.ofNullable(rs.getString("traceparent")));
     }
 
     private Optional<RecordedAttempt> lastAttempt(ResultSet rs) throws SQLException {

@@ -10,9 +10,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 final class DeliveryRows {
     static final String INSERT = "INSERT INTO deliveries (id, tenant_id, webhook_id, event_id, event_type, triggered_at,"
             + " body, state, status, attempts, next_attempt_at, last_attempt_at, request_url, request_headers, status_code,"
-            + " response_headers, response_body, status_message) VALUES (:id, :tenant, :webhook, :eventId, :eventType,"
-            + " :triggered, :body, :state, :status, :attempts, :next, :at, :url, :requestHeaders, :code, :responseHeaders,"
-            + " :responseBody, :message)";
+            + " response_headers, response_body, status_message, traceparent) VALUES (:id, :tenant, :webhook, :eventId,"
+            + " :eventType, :triggered, :body, :state, :status, :attempts, :next, :at, :url, :requestHeaders, :code,"
+            + " :responseHeaders, :responseBody, :message, :traceparent)";
     private static final int MAX_MESSAGE = 1024;
 
     private final JsonColumns json = new JsonColumns();
@@ -25,7 +25,8 @@ final class DeliveryRows {
                 .bind("eventType", delivery.eventType())
                 .bind("triggered", Timestamps.toColumn(delivery.triggeredAt()))
                 .bind("body", new String(delivery.body(), StandardCharsets.UTF_8))
-                .bind("attempts", delivery.attempts());
+                .bind("attempts", delivery.attempts())
+                .bind("traceparent", delivery.traceparent().orElse(null));
         bindState(statement, delivery.state(), delivery.state() == DeliveryState.PENDING ? delivery.nextAttemptAt() : null);
         return delivery.lastAttempt().map(attempt -> bindAttempt(statement, attempt)).orElseGet(() -> bindNoAttempt(statement));
     }

@@ -43,14 +43,14 @@ public final class ResendDelivery {
         Webhook webhook = getWebhook.get(caller, webhookId);
         Instant now = clock.instant();
         Delivery copy = new Delivery(DeliveryId.random(), original.tenantId(), original.webhookId(), original.eventId(),
-                original.eventType(), now, original.body(), DeliveryState.PENDING, 0, null, Optional.empty());
+                original.eventType(), now, original.body(), DeliveryState.PENDING, 0, null, Optional.empty(), original.traceparent());
         OutgoingRequest outgoing = OutgoingRequest.of(copy, webhook, now, timeout);
         DeliveryAttempt attempt = sender.send(outgoing.request());
         RecordedAttempt recorded = new RecordedAttempt(now, outgoing.request().url(), outgoing.recordedHeaders(),
                 attempt.statusCode(), attempt.responseHeaders(), attempt.responseBody(), attempt.statusMessage());
         DeliveryState state = attempt.outcome() == AttemptOutcome.SUCCESS ? DeliveryState.SUCCEEDED : DeliveryState.FAILED;
         Delivery resent = new Delivery(copy.id(), copy.tenantId(), copy.webhookId(), copy.eventId(), copy.eventType(),
-                now, copy.body(), state, 1, null, Optional.of(recorded));
+                now, copy.body(), state, 1, null, Optional.of(recorded), copy.traceparent());
         history.insertAttempted(resent);
         return resent;
     }

@@ -10,6 +10,7 @@ import dev.webhooks.domain.port.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Accepts events from producers: stores each with one delivery per matching webhook in a single transaction, so
@@ -29,21 +30,28 @@ public final class PublishEvent {
         this.maxBatch = maxBatch;
     }
 
-    /** Publishes on behalf of an API caller: EventPublisher into any tenant, TenantAdmin into its own. */
-    public List<Boolean> publish(Caller caller, List<CloudEvent> events) {
+    /**
+     * Publishes on behalf of an API caller (EventPublisher into any tenant, TenantAdmin into its own), under the W3C
+     * trace context of the request if it had one.
+     */
+    public List<Boolean> publish(Caller caller, List<CloudEvent> events, Optional<String> traceparent) {
         events.forEach(event -> checkMayPublish(caller, event));
-        return publish(events);
+        return publish(events, traceparent);
     }
 
     /** Publishes trusted events (in-process producers); all or nothing. */
     public List<Boolean> publish(List<CloudEvent> events) {
+        return publish(events, Optional.empty());
+    }
+
+    private List<Boolean> publish(List<CloudEvent> events, Optional<String> traceparent) {
         if (events.isEmpty() || events.size() > maxBatch) {
             throw new InvalidInputException(ErrorCode.INVALID_EVENT, "a batch holds 1 to " + maxBatch + " events");
         }
         events.forEach(PublishEvent::checkStorable);
         Instant now = clock.instant();
         List<CloudEvent> stamped = events.stream().map(event -> event.withTimeIfAbsent(now)).toList();
-        return eventLog.append(stamped, (event, subscribed) -> matcher.fanOut(event, subscribed, now));
+        return eventLog.append(stamped, (event, subscribed) -> matcher.fanOut(event, subscribed, now, traceparent));
     }
 
     private static void checkStorable(CloudEvent event) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, String eventId, String eventType,
                        Instant triggeredAt, byte[] body, DeliveryState state, int attempts, Instant nextAttemptAt,
-                       Optional<RecordedAttempt> lastAttempt) {
+                       Optional<RecordedAttempt> lastAttempt, Optional<String> traceparent) {
+
+    private static final java.util.regex.Pattern TRACEPARENT =
+            java.util.regex.Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     public Delivery {
         Objects.requireNonNull(id, "id");
@@ -26,13 +29,23 @@ public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, Stri
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(state, "state");
         lastAttempt = lastAttempt == null ? Optional.empty() : lastAttempt;
+        traceparent = traceparent == null ? Optional.empty() : traceparent;
     }
 
-    /** A new delivery of {@code event} to {@code webhook}, due at once. */
-    public static Delivery of(CloudEvent event, Webhook webhook, Instant now) {
+    /**
+     * A new delivery of {@code event} to {@code webhook}, due at once, carrying the W3C trace context it was
+     * published under (or else the event's own {@code traceparent} attribute) to the receiver.
+     */
+    public static Delivery of(CloudEvent event, Webhook webhook, Instant now, Optional<String> traceparent) {
         EventEnvelope envelope = webhook.definition().enableCloudEventDelivery() ? EventEnvelope.CLOUD_EVENTS : EventEnvelope.LEGACY;
         return new Delivery(DeliveryId.random(), webhook.tenantId(), webhook.id(), event.id(), event.type(), now,
-                envelope.render(event), DeliveryState.PENDING, 0, now, Optional.empty());
+                envelope.render(event), DeliveryState.PENDING, 0, now, Optional.empty(),
+                traceparent.or(() -> event.extension("traceparent")).filter(Delivery::isTraceparent));
+    }
+
+    /** Whether a value is a W3C {@code traceparent} (version 00). */
+    public static boolean isTraceparent(String value) {
+        return TRACEPARENT.matcher(value).matches();
     }
 
     /** The status the API reports: success once delivered, fail otherwise (also while retries are pending). */

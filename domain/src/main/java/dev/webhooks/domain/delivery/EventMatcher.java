@@ -22,7 +22,14 @@ public final class EventMatcher {
 
     /** One new delivery per matching webhook. */
     public List<Delivery> fanOut(CloudEvent event, Collection<Webhook> candidates, java.time.Instant now) {
-        return candidates.stream().filter(webhook -> matches(event, webhook)).map(webhook -> Delivery.of(event, webhook, now)).toList();
+        return fanOut(event, candidates, now, java.util.Optional.empty());
+    }
+
+    /** One new delivery per matching webhook, carrying the trace context the event was published under. */
+    public List<Delivery> fanOut(CloudEvent event, Collection<Webhook> candidates, java.time.Instant now,
+                                 java.util.Optional<String> traceparent) {
+        return candidates.stream().filter(webhook -> matches(event, webhook))
+                .map(webhook -> Delivery.of(event, webhook, now, traceparent)).toList();
     }
 
     private static boolean concernsOwner(CloudEvent event, Webhook webhook) {

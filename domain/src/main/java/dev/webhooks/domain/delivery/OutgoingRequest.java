@@ -28,6 +28,10 @@ public record OutgoingRequest(DeliveryRequest request, Map<String, String> recor
         Map<String, String> signatures = signatures(delivery, definition.secretIfAny().orElse(null), now);
         sent.putAll(signatures);
         recorded.putAll(signatures);
+        delivery.traceparent().ifPresent(trace -> {
+            sent.put("traceparent", trace);
+            recorded.put("traceparent", trace);
+        });
         DeliveryRequest request = new DeliveryRequest(delivery.id().toString(), definition.url().value(), delivery.body(),
                 sent, definition.checkCertificateRevocation(), timeout);
         return new OutgoingRequest(request, recorded);

@@ -76,8 +76,8 @@ class DeliveryRulesTest {
     @Test
     void rendersTheBodyOnceInTheWebhooksEnvelope() {
         CloudEvent event = event("");
-        String cloud = new String(Delivery.of(event, webhook(b -> { }), NOW).body(), StandardCharsets.UTF_8);
-        String legacy = new String(Delivery.of(event, webhook(b -> b.enableCloudEventDelivery = false), NOW).body(), StandardCharsets.UTF_8);
+        String cloud = new String(Delivery.of(event, webhook(b -> { }), NOW, Optional.empty()).body(), StandardCharsets.UTF_8);
+        String legacy = new String(Delivery.of(event, webhook(b -> b.enableCloudEventDelivery = false), NOW, Optional.empty()).body(), StandardCharsets.UTF_8);
         assertThat(cloud).contains("\"specversion\":\"1.0\"");
         assertThat(legacy).contains("\"cloudEventsVersion\":\"0.1\"").contains("\"eventId\":\"e1\"");
     }
@@ -89,13 +89,15 @@ class DeliveryRulesTest {
             b.headers = new HeaderMap("headers", Map.of("X-Team", "blue"));
             b.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("X-Key", "hidden"));
         });
-        Delivery delivery = Delivery.of(event(""), webhook, NOW);
+        Delivery delivery = Delivery.of(event(""), webhook, NOW,
+                Optional.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
         OutgoingRequest outgoing = OutgoingRequest.of(delivery, webhook, NOW, Duration.ofSeconds(10));
 
         Map<String, String> sent = outgoing.request().headers();
         assertThat(sent).containsEntry("X-Team", "blue").containsEntry("X-Key", "hidden")
-                .containsEntry("webhook-id", delivery.id().toString());
+                .containsEntry("webhook-id", delivery.id().toString())
+                .containsEntry("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         assertThat(QlikSignature.verify(delivery.body(), SECRET, sent.get("Qlik-Signature"))).isTrue();
         assertThat(StandardWebhooksSignature.verify(sent.get("webhook-id"), sent.get("webhook-timestamp"), delivery.body(),
                 SECRET.getBytes(StandardCharsets.UTF_8), sent.get("webhook-signature"), NOW, Duration.ofMinutes(5))).isTrue();
@@ -103,6 +105,16 @@ class DeliveryRulesTest {
         assertThat(outgoing.request().toString()).doesNotContain("hidden");
         assertThat(OutgoingRequest.of(delivery, webhook(b -> { }), NOW, Duration.ofSeconds(1)).request().headers())
                 .doesNotContainKeys("Qlik-Signature", "webhook-signature").containsKey("webhook-id");
+    }
+
+    @Test
+    void carriesTheTraceContextOfThePublishOrOfTheEvent() {
+        String fromEvent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        CloudEvent traced = event(",\"traceparent\":\"" + fromEvent + "\"");
+        assertThat(Delivery.of(traced, webhook(b -> { }), NOW, Optional.empty()).traceparent()).contains(fromEvent);
+        assertThat(Delivery.of(traced, webhook(b -> { }), NOW, Optional.of("00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01"))
+                .traceparent()).contains("00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01");
+        assertThat(Delivery.of(event(",\"traceparent\":\"garbage\""), webhook(b -> { }), NOW, Optional.empty()).traceparent()).isEmpty();
     }
 
     @Test

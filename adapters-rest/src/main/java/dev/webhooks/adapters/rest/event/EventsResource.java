@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * {@code POST /api/v1/events}: producers publish one CloudEvent (structured JSON) or a batch
- * ({@code application/cloudevents-batch+json}). 202 means the events and all their deliveries are stored.
+ * ({@code application/cloudevents-batch+json}). 202 means the events and all their deliveries are stored. A W3C
+ * {@code traceparent} header is carried to the deliveries' outbound requests.
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,9 @@ public final class EventsResource {
     public Response publish(@Context SecurityContext security, @Context HttpHeaders headers, String body) {
         boolean batch = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(CLOUDEVENTS_BATCH));
         List<CloudEvent> events = batch ? batchOf(body) : List.of(CloudEvent.fromJson(required(body)));
-        List<Boolean> fresh = publishEvent.publish(CallerPrincipal.of(security), events);
+        java.util.Optional<String> traceparent = java.util.Optional.ofNullable(headers.getHeaderString("traceparent"))
+                .map(String::trim).filter(dev.webhooks.domain.delivery.Delivery::isTraceparent);
+        List<Boolean> fresh = publishEvent.publish(CallerPrincipal.of(security), events, traceparent);
         List<Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             accepted.add(new Accepted(events.get(i).id(), events.get(i).source(), !fresh.get(i)));

@@ -90,6 +90,9 @@ class ErrorMappingTest {
         org.mockito.Mockito.doThrow(new AccessDeniedException(ErrorCode.FORBIDDEN, "only owners may delete"))
                 .when(API.delete).delete(any(), anyString());
         assertError(API.admin("/api/v1/webhooks/" + ID).delete(), 403, "FORBIDDEN", "only owners");
+        org.mockito.Mockito.doThrow(new dev.webhooks.domain.webhook.ConcurrentUpdateException(
+                dev.webhooks.domain.webhook.WebhookId.random())).when(API.get).get(any(), anyString());
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 409, "CONCURRENT_UPDATE", "retry");
     }
 
     @Test

@@ -1,8 +1,14 @@
 package dev.webhooks.domain.webhook;
 
-/** The webhook changed between reading and writing it; the use case reads it again and retries. */
-public class ConcurrentUpdateException extends RuntimeException {
+import dev.webhooks.domain.DomainException;
+import dev.webhooks.domain.ErrorCode;
+
+/**
+ * The webhook changed between reading and writing it. Use cases read it again and retry; only when it keeps
+ * changing does the caller see it (409).
+ */
+public class ConcurrentUpdateException extends DomainException {
     public ConcurrentUpdateException(WebhookId id) {
-        super("webhook " + id + " was changed concurrently");
+        super(ErrorCode.CONCURRENT_UPDATE, "webhook " + id + " is being changed by other requests; retry");
     }
 }

@@ -4,10 +4,11 @@ import dev.webhooks.domain.AccessDeniedException;
 import dev.webhooks.domain.DomainException;
 import dev.webhooks.domain.InvalidInputException;
 import dev.webhooks.domain.NotFoundException;
+import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** Typed domain errors become 400, 403 or 404 with their stable code. */
+/** Typed domain errors become 400, 403, 404 or 409 with their stable code. */
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     @Override
     public Response toResponse(DomainException exception) {
@@ -23,6 +24,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         }
         if (exception instanceof AccessDeniedException) {
             return Response.Status.FORBIDDEN;
+        }
+        if (exception instanceof ConcurrentUpdateException) {
+            return Response.Status.CONFLICT;
         }
         return Response.Status.BAD_REQUEST;
     }

@@ -13,6 +13,19 @@ public class DatabaseSettings {
 
     private boolean migrateOnStart = true;
 
+    @jakarta.validation.constraints.Min(1)
+    private int connectAttempts = 30;
+
+    @JsonProperty
+    public int getConnectAttempts() {
+        return connectAttempts;
+    }
+
+    @JsonProperty
+    public void setConnectAttempts(int connectAttempts) {
+        this.connectAttempts = connectAttempts;
+    }
+
     @JsonProperty
     public String getDataDirectory() {
         return dataDirectory;

@@ -26,6 +26,31 @@ final class DatabaseStarter {
         return factory;
     }
 
+    /**
+     * Waits until the database accepts a connection, trying {@code attempts} times one second apart, so a service
+     * started next to its database does not fail for a slow start; afterwards the start fails with a clear message.
+     */
+    static void awaitReachable(DataSourceFactory factory, int attempts) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (java.sql.Connection ignored = java.sql.DriverManager.getConnection(factory.getUrl(), factory.getUser(),
+                    factory.getPassword())) {
+                return;
+            } catch (java.sql.SQLException e) {
+                if (attempt >= attempts) {
+                    throw new IllegalStateException("cannot reach the database at " + withoutQuery(factory.getUrl())
+                            + " after " + attempts + " attempts: " + e.getMessage(), e);
+                }
+                LOG.warn("database not reachable yet (attempt {} of {}): {}", attempt, attempts, e.getMessage());
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
     synchronized void stop() {
         if (embedded != null) {
             embedded.stop();

@@ -106,6 +106,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 databaseStarter.stop();
             }
         });
+        DatabaseStarter.awaitReachable(dataSource, configuration.getDatabaseSettings().getConnectAttempts());
         if (configuration.getDatabaseSettings().isMigrateOnStart()) {
             SchemaMigration.migrate(dataSource, environment.metrics());
         }

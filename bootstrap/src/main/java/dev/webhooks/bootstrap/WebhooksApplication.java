@@ -24,6 +24,7 @@ import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
+import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredDeliverySender;
 import dev.webhooks.domain.port.DeliverySender;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -174,7 +175,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                                                   Environment environment) {
         ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
         DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),
-                senders, new SplittableRandom());
+                senders, new SplittableRandom(), new AttemptReporting(environment.metrics()));
         DeliveryWorker worker = new DeliveryWorker(dispatch, settings.pollInterval());
         // Managed objects stop in reverse order: first the poller (no new claims), then the senders finish, then the flush.
         environment.lifecycle().manage(new Managed() {

@@ -62,7 +62,7 @@ class GracefulShutdownTest {
         ExecutorService senders = Executors.newFixedThreadPool(2);
         DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, new DispatchDeliveries.Settings(4, 4,
                 Duration.ofMinutes(10), Duration.ofSeconds(5), RetrySchedule.DEFAULT), Clock.fixed(past.plusSeconds(1), java.time.ZoneOffset.UTC),
-                senders, new SplittableRandom(1));
+                senders, new SplittableRandom(1), DispatchDeliveries.AttemptListener.NONE);
 
         assertThat(dispatch.dispatchDue()).isGreaterThanOrEqualTo(1);
         receiver.next("/slow", Duration.ofSeconds(5));           // the attempt is in flight, the receiver is slow

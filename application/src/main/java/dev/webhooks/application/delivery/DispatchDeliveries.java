@@ -49,6 +49,14 @@ public final class DispatchDeliveries {
     private final Map<DeliveryId, Boolean> unfinished = new ConcurrentHashMap<>();
     private static final int MAX_RECORD_BATCH = 500;
 
+    /** Told about every finished attempt (for metrics). */
+    @FunctionalInterface
+    public interface AttemptListener {
+        AttemptListener NONE = (delivery, attempt, finishedAt) -> { };
+
+        void attempted(Delivery delivery, DeliveryAttempt attempt, Instant finishedAt);
+    }
+
     /** Tuning: in-flight attempts (in all and per webhook), lease length, per-attempt timeout, retry schedule. */
     public record Settings(int maxInFlight, int maxInFlightPerWebhook, Duration lease, Duration attemptTimeout,
                            RetrySchedule schedule) {
@@ -57,8 +65,11 @@ public final class DispatchDeliveries {
     /** How soon a delivery held back because its webhook is at its in-flight limit is looked at again. */
     static final Duration WEBHOOK_BUSY_RETRY = Duration.ofSeconds(1);
 
+    private final AttemptListener listener;
+
     public DispatchDeliveries(DeliveryQueue queue, DeliverySender sender, Settings settings, Clock clock, Executor executor,
-                              RandomGenerator random) {
+                              RandomGenerator random, AttemptListener listener) {
+        this.listener = listener;
         this.queue = queue;
         this.sender = sender;
         this.settings = settings;
@@ -140,6 +151,7 @@ public final class DispatchDeliveries {
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
             DeliveryAttempt attempt = sender.send(outgoing.request());
             completed.add(resultOf(claimed, outgoing, attempt, started));
+            listener.attempted(claimed.delivery(), attempt, clock.instant());
             unfinished.remove(claimed.delivery().id());
         } catch (RuntimeException e) {
             // Left unfinished: its lease runs out (or is handed back at shutdown) and it is sent again.

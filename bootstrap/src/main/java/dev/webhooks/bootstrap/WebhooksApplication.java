@@ -25,6 +25,7 @@ import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
 import dev.webhooks.bootstrap.ops.AttemptReporting;
+import dev.webhooks.bootstrap.ops.MeteredEventLog;
 import dev.webhooks.bootstrap.ops.MeteredDeliverySender;
 import dev.webhooks.domain.port.DeliverySender;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -114,7 +115,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
-        PublishEvent publishEvent = new PublishEvent(new JdbiEventLog(jdbi, cipher), new EventMatcher(), Clock.systemUTC(),
+        PublishEvent publishEvent = new PublishEvent(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()),
+                new EventMatcher(), Clock.systemUTC(),
                 configuration.getMaxEventsPerBatch());
         WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
         Clock clock = Clock.systemUTC();
@@ -130,7 +132,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DeliverySettings delivery = configuration.getDelivery();
         JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
-        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics());
+        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates);
         DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
         DeliveryGauges.register(environment.metrics(), queue, clock, worker::inFlight, sender::circuitStates);
         exposePrometheus(environment);

@@ -133,7 +133,7 @@ class OperationsTest {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(text).contains("deliveries_attempted").contains("deliveries_outcome_success").contains("deliveries_latency")
                     .contains("deliveries_in_flight").contains("deliveries_queue_depth").contains("api_webhooks_create")
-                    .contains("deliveries_event_to_delivery_lag_ms");
+                    .contains("deliveries_event_to_delivery_lag_ms").contains("events_ingested").contains("deliveries_circuit_127_0_0_1");
         }
     }
 }

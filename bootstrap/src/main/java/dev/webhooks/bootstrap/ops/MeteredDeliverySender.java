@@ -11,15 +11,23 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Counts delivery attempts by outcome and times them ({@code deliveries.*} metrics). */
+/**
+ * Counts delivery attempts by outcome and times them ({@code deliveries.*} metrics), and gives every target host a
+ * {@code deliveries.circuit.<host>} gauge: 0 closed, 1 half-open, 2 open.
+ */
 public final class MeteredDeliverySender implements DeliverySender {
     private final DeliverySender sender;
+    private final MetricRegistry metrics;
+    private final java.util.function.Supplier<Map<String, String>> circuits;
     private final Timer latency;
     private final Meter attempted;
     private final Map<AttemptOutcome, Meter> outcomes = new EnumMap<>(AttemptOutcome.class);
 
-    public MeteredDeliverySender(DeliverySender sender, MetricRegistry metrics) {
+    public MeteredDeliverySender(DeliverySender sender, MetricRegistry metrics,
+                                 java.util.function.Supplier<Map<String, String>> circuits) {
         this.sender = sender;
+        this.metrics = metrics;
+        this.circuits = circuits;
         this.latency = metrics.timer("deliveries.latency");
         this.attempted = metrics.meter("deliveries.attempted");
         for (AttemptOutcome outcome : AttemptOutcome.values()) {
@@ -30,10 +38,30 @@ public final class MeteredDeliverySender implements DeliverySender {
     @Override
     public DeliveryAttempt send(DeliveryRequest request) {
         attempted.mark();
+        watchCircuitOf(request.url());
         try (Timer.Context ignored = latency.time()) {
             DeliveryAttempt attempt = sender.send(request);
             outcomes.get(attempt.outcome()).mark();
             return attempt;
+        }
+    }
+
+    private void watchCircuitOf(String url) {
+        String host = java.net.URI.create(url).getHost();
+        if (host == null) {
+            return;
+        }
+        String name = "deliveries.circuit." + host;
+        if (!metrics.getGauges().containsKey(name)) {
+            try {
+                metrics.register(name, (com.codahale.metrics.Gauge<Integer>) () -> switch (circuits.get().getOrDefault(host, "CLOSED")) {
+                    case "OPEN" -> 2;
+                    case "HALF_OPEN" -> 1;
+                    default -> 0;
+                });
+            } catch (IllegalArgumentException registeredMeanwhile) {
+                // another sender thread registered it first
+            }
         }
     }
 }

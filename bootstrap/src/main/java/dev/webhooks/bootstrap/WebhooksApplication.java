@@ -23,6 +23,7 @@ import dev.webhooks.application.ops.RotateEncryptionKey;
 import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
+import dev.webhooks.bootstrap.ops.TaskErrorStatusFilter;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
 import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredEventLog;
@@ -145,6 +146,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         Tasks.all(publishEvent, new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge,
                 delivery.retention(), worker, new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock)
                 .forEach(environment.admin()::addTask);
+        environment.admin().addFilter("task-errors", new TaskErrorStatusFilter())
+                .addMappingForUrlPatterns(null, true, "/tasks/*");
         GetWebhook getWebhook = new GetWebhook(webhooks);
 
         RestApi api = new RestApi(

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * An admin task that takes query parameters (or a body) and answers JSON saying what it did. Bad input answers
- * {@code {"error": "..."}}: Dropwizard's task servlet cannot send a 4xx, so callers check for {@code error}.
+ * {@code {"error": "..."}}, which {@link TaskErrorStatusFilter} turns into a 400.
  */
 abstract class JsonTask extends PostBodyTask {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,6 +25,13 @@ record ApiClient(Client client, String baseUrl, String token) {
         return send(request(path).buildPost(Entity.json(body)));
     }
 
+    /** Posts a body as given, with the given content type; returns the status. */
+    int postRaw(String path, String mediaType, String body) {
+        try (Response response = request(path).post(Entity.entity(body, mediaType))) {
+            return response.getStatus();
+        }
+    }
+
     Answer put(String path, Object body) {
         return send(request(path).buildPut(Entity.json(body)));
     }

@@ -12,6 +12,12 @@ final class TestApp {
     }
 
     static DropwizardAppExtension<WebhooksConfiguration> create(ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(WebhooksApplication.class, CONFIG, overrides(extra));
+    }
+
+    static final String CONFIG = "../config.yml";
+
+    static ConfigOverride[] overrides(ConfigOverride... extra) {
         TestDatabase database = TestDatabase.shared();
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
@@ -24,6 +30,6 @@ final class TestApp {
                 ConfigOverride.config("rateLimits.enabled", "false"),
                 ConfigOverride.config("logging.level", "WARN")));
         overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(WebhooksApplication.class, "../config.yml", overrides.toArray(ConfigOverride[]::new));
+        return overrides.toArray(ConfigOverride[]::new);
     }
 }

@@ -5,6 +5,7 @@ import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
 import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
 import dev.webhooks.adapters.rest.ratelimit.RateLimitFilter;
+import dev.webhooks.adapters.rest.error.BodySizeLimit;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.application.event.ListEventTypes;
 import dev.webhooks.adapters.delivery.HttpDeliverySender;
@@ -165,6 +166,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()));
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
+        environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
     }
 
     private static void exposePrometheus(Environment environment) {

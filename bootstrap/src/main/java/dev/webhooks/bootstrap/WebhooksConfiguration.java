@@ -50,6 +50,19 @@ public class WebhooksConfiguration extends Configuration {
     @Min(1)
     private int maxEventsPerBatch = 100;
 
+    @Min(1024)
+    private long maxRequestBytes = 1_048_576;
+
+    @JsonProperty
+    public long getMaxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    @JsonProperty
+    public void setMaxRequestBytes(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
     @Valid
     @NotNull
     private DeliverySettings delivery = new DeliverySettings();

@@ -25,6 +25,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
+        if (original.hasEntity() && original.getEntity() instanceof ErrorEnvelope) {
+            return original; // already in the envelope (for example from BodySizeLimit)
+        }
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(exception);
         }

@@ -1,0 +1,53 @@
+package dev.webhooks.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The shipped config.yml is valid with its defaults, and bad settings stop the start with a message naming them. */
+class ConfigurationTest {
+    private static WebhooksConfiguration load(String... overrides) throws Exception {
+        Properties saved = (Properties) System.getProperties().clone();
+        try {
+            for (int i = 0; i < overrides.length; i += 2) {
+                System.setProperty("dw." + overrides[i], overrides[i + 1]);
+            }
+            ObjectMapper mapper = Jackson.newObjectMapper();
+            return new YamlConfigurationFactory<>(WebhooksConfiguration.class, Validators.newValidator(), mapper, "dw")
+                    .build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+                            new EnvironmentVariableSubstitutor(false)), "../config.yml");
+        } finally {
+            System.setProperties(saved);
+        }
+    }
+
+    @Test
+    void shippedDefaultsAreValid() throws Exception {
+        WebhooksConfiguration configuration = load();
+        assertThat(configuration.getMaxWebhooksPerOwner()).isEqualTo(150);
+        assertThat(configuration.getDelivery().toDispatchSettings().schedule().delays()).hasSize(8);
+        assertThat(configuration.getRateLimits().toRateLimits().writesPerMinute()).isEqualTo(100);
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> load("delivery.lease", "5s"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("delivery.lease");
+        assertThatThrownBy(() -> load("encryptionKeys", ""))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("encryptionKeys");
+        assertThatThrownBy(() -> load("delivery.retryJitter", "1.5"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("retryJitter");
+        assertThatThrownBy(() -> load("maxWebhooksPerOwner", "0"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("maxWebhooksPerOwner");
+    }
+}

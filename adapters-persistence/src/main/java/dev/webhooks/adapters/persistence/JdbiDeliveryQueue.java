@@ -22,10 +22,12 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * The delivery queue in the database. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so instances
  * never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits at once:
- * no transaction stays open while sending. Deliveries of a disabled webhook wait, re-checked every minute.
+ * no transaction stays open while sending. Deliveries of a disabled (or unreadable) webhook wait, re-checked every
+ * minute.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
     static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiDeliveryQueue.class);
 
     private final Jdbi jdbi;
     private final WebhookRowMapper webhooks;
@@ -155,13 +157,29 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 .flatMap(reason -> reason);
     }
 
+    /**
+     * The webhooks of the due deliveries. A webhook whose secrets cannot be decrypted (its key is no longer
+     * configured) is left out and logged, so its deliveries wait instead of stopping everyone else's.
+     */
     private Map<String, Webhook> webhooksOf(Handle handle, List<Delivery> due) {
         List<String> ids = due.stream().map(delivery -> delivery.webhookId().toString()).distinct().toList();
         return handle.createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id IN (<ids>)")
                 .bindList("ids", ids)
-                .map(webhooks)
+                .map((rs, ctx) -> readable(rs, ctx))
                 .list().stream()
+                .flatMap(Optional::stream)
                 .collect(Collectors.toMap(webhook -> webhook.id().toString(), Function.identity()));
+    }
+
+    private Optional<Webhook> readable(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        try {
+            return Optional.of(webhooks.map(rs, ctx));
+        } catch (IllegalStateException unreadable) {
+            LOG.error("webhook {} cannot be read ({}); its deliveries wait until its encryption key is configured again",
+                    rs.getString("id"), unreadable.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static void postpone(Handle handle, List<Delivery> rows, Instant until) {

@@ -232,4 +232,18 @@ class DeliveryQueueTest {
         assertThat(deleted).isGreaterThanOrEqualTo(3);
         assertThat(count("1 = 1")).isZero();
     }
+
+    @Test
+    void anUnreadableWebhookDoesNotStopOtherDeliveries() {
+        Webhook readable = webhook(true);
+        Webhook unreadable = webhook(true);
+        publish(event("u1"));
+        DATABASE.jdbi().useHandle(h -> h.createUpdate("UPDATE webhooks SET secret = 'v1:gone:AAAA' WHERE id = :id")
+                .bind("id", unreadable.id().toString()).execute());
+
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+
+        assertThat(claimed).extracting(c -> c.webhook().id()).containsExactly(readable.id());
+        assertThat(count("state = 'PENDING'")).isEqualTo(2);
+    }
 }

@@ -37,10 +37,19 @@ public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, Stri
      * published under (or else the event's own {@code traceparent} attribute) to the receiver.
      */
     public static Delivery of(CloudEvent event, Webhook webhook, Instant now, Optional<String> traceparent) {
-        EventEnvelope envelope = webhook.definition().enableCloudEventDelivery() ? EventEnvelope.CLOUD_EVENTS : EventEnvelope.LEGACY;
+        return of(event, webhook, now, traceparent, envelopeOf(webhook).render(event));
+    }
+
+    /** As {@link #of(CloudEvent, Webhook, Instant, Optional)}, with the body already rendered in the webhook's envelope. */
+    static Delivery of(CloudEvent event, Webhook webhook, Instant now, Optional<String> traceparent, byte[] body) {
         return new Delivery(DeliveryId.random(), webhook.tenantId(), webhook.id(), event.id(), event.type(), now,
-                envelope.render(event), DeliveryState.PENDING, 0, now, Optional.empty(),
+                body, DeliveryState.PENDING, 0, now, Optional.empty(),
                 traceparent.or(() -> event.extension("traceparent")).filter(Delivery::isTraceparent));
+    }
+
+    /** The envelope a webhook receives events in. */
+    public static EventEnvelope envelopeOf(Webhook webhook) {
+        return webhook.definition().enableCloudEventDelivery() ? EventEnvelope.CLOUD_EVENTS : EventEnvelope.LEGACY;
     }
 
     /** Whether a value is a W3C {@code traceparent} (version 00). */

@@ -1,6 +1,7 @@
 package dev.webhooks.domain.delivery;
 
 import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.event.EventEnvelope;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Webhook;
 import java.util.Collection;
@@ -25,11 +26,17 @@ public final class EventMatcher {
         return fanOut(event, candidates, now, java.util.Optional.empty());
     }
 
-    /** One new delivery per matching webhook, carrying the trace context the event was published under. */
+    /**
+     * One new delivery per matching webhook, carrying the trace context the event was published under. Each envelope
+     * is rendered once per event and its bytes shared by the deliveries (they are never modified).
+     */
     public List<Delivery> fanOut(CloudEvent event, Collection<Webhook> candidates, java.time.Instant now,
                                  java.util.Optional<String> traceparent) {
+        java.util.Map<EventEnvelope, byte[]> bodies = new java.util.EnumMap<>(EventEnvelope.class);
         return candidates.stream().filter(webhook -> matches(event, webhook))
-                .map(webhook -> Delivery.of(event, webhook, now, traceparent)).toList();
+                .map(webhook -> Delivery.of(event, webhook, now, traceparent,
+                        bodies.computeIfAbsent(Delivery.envelopeOf(webhook), envelope -> envelope.render(event))))
+                .toList();
     }
 
     private static boolean concernsOwner(CloudEvent event, Webhook webhook) {

@@ -25,7 +25,7 @@ public final class JdbiEventLog implements EventLog {
 
     public JdbiEventLog(Jdbi jdbi, AesGcmSecretCipher cipher) {
         this.jdbi = jdbi;
-        this.webhooks = new WebhookRowMapper(cipher, new JsonColumns());
+        this.webhooks = new WebhookRowMapper(cipher, new JsonColumns()).forMatching();
     }
 
     @Override

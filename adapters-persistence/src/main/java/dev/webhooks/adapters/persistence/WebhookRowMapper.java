@@ -16,14 +16,28 @@ import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads a {@code webhooks} row (and its event types) back into a {@link Webhook}, decrypting its secrets. */
+/**
+ * Reads a {@code webhooks} row back into a {@link Webhook}, decrypting its secrets; or, for matching events, without
+ * them (matching needs none, so ingest neither pays for decryption nor depends on every key being configured).
+ */
 final class WebhookRowMapper implements RowMapper<Webhook> {
     private final AesGcmSecretCipher cipher;
     private final JsonColumns json;
+    private final boolean withSecrets;
 
     WebhookRowMapper(AesGcmSecretCipher cipher, JsonColumns json) {
+        this(cipher, json, true);
+    }
+
+    private WebhookRowMapper(AesGcmSecretCipher cipher, JsonColumns json, boolean withSecrets) {
         this.cipher = cipher;
         this.json = json;
+        this.withSecrets = withSecrets;
+    }
+
+    /** A mapper that leaves secrets and encrypted headers out: for matching only, never for sending. */
+    WebhookRowMapper forMatching() {
+        return new WebhookRowMapper(cipher, json, false);
     }
 
     @Override
@@ -38,8 +52,10 @@ final class WebhookRowMapper implements RowMapper<Webhook> {
         definition.eventTypes = json.readList(rs.getString("event_types"));
         definition.filter = rs.getString("filter") == null ? null : Filter.parse(rs.getString("filter"));
         definition.headers = new HeaderMap("headers", json.readMap(rs.getString("headers")));
-        definition.encryptedHeaders = encryptedHeaders(rs.getString("encrypted_headers"), id);
-        definition.secret = rs.getString("secret") == null ? null : new Secret(cipher.decrypt(rs.getString("secret"), id));
+        if (withSecrets) {
+            definition.encryptedHeaders = encryptedHeaders(rs.getString("encrypted_headers"), id);
+            definition.secret = rs.getString("secret") == null ? null : new Secret(cipher.decrypt(rs.getString("secret"), id));
+        }
         definition.enabled = rs.getBoolean("enabled");
         definition.enableCloudEventDelivery = rs.getBoolean("enable_cloud_event_delivery");
         definition.checkCertificateRevocation = rs.getBoolean("check_certificate_revocation");

@@ -245,5 +245,7 @@ class DeliveryQueueTest {
 
         assertThat(claimed).extracting(c -> c.webhook().id()).containsExactly(readable.id());
         assertThat(count("state = 'PENDING'")).isEqualTo(2);
+        assertThat(publish(event("u2"))).containsExactly(true); // matching needs no secrets, so ingest goes on
+        assertThat(count("state = 'PENDING'")).isEqualTo(4);
     }
 }

@@ -46,6 +46,7 @@ class DeliveryFlowTest {
     @AfterAll
     static void stopReceiver() {
         RECEIVER.close();
+        TestApp.forgetTenants("tenant-", "other-tenant-");
     }
 
     private String webhook(String path, Object... extra) {

@@ -31,6 +31,7 @@ class OpenApiConformanceTest {
     @AfterAll
     static void stopReceiver() {
         RECEIVER.close();
+        TestApp.forgetTenants("oas-");
     }
 
     private OpenApiInteractionValidator validator() {

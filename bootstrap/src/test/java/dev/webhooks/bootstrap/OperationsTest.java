@@ -33,6 +33,7 @@ class OperationsTest {
     @AfterAll
     static void stopReceiver() {
         RECEIVER.close();
+        TestApp.forgetTenants("ops-");
     }
 
     private JsonNode task(String nameAndQuery, String body) throws Exception {

@@ -43,6 +43,7 @@ class SecretsStayOutOfLogsTest {
     @AfterAll
     static void release() {
         RECEIVER.close();
+        TestApp.forgetTenants("logs-");
     }
 
     @Test

@@ -60,6 +60,7 @@ class StopStartTest {
                 assertThat(arrived).hasSize(EVENTS);
             } finally {
                 second.after();
+                TestApp.forgetTenants(tenant);
             }
         }
     }

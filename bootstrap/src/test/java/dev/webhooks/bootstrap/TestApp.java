@@ -17,6 +17,17 @@ final class TestApp {
 
     static final String CONFIG = "../config.yml";
 
+    /**
+     * Deletes the webhooks (and so the deliveries) of test tenants with these name prefixes, so that due deliveries
+     * to receivers that are gone do not linger in a shared database for later tests.
+     */
+    static void forgetTenants(String... prefixes) {
+        for (String prefix : prefixes) {
+            TestDatabase.shared().jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE tenant_id LIKE :prefix")
+                    .bind("prefix", prefix + "%").execute());
+        }
+    }
+
     static ConfigOverride[] overrides(ConfigOverride... extra) {
         TestDatabase database = TestDatabase.shared();
         List<ConfigOverride> overrides = new ArrayList<>(List.of(

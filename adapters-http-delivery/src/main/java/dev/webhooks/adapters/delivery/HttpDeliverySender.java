@@ -41,7 +41,7 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Delivers events with Apache HttpClient 5: no redirects, TLS always verified, every target checked by a
- * {@link TargetGuard}, transient connection errors retried briefly, and a circuit breaker per target host.
+ * {@link TargetGuard}, transient connection errors retried briefly, and a circuit breaker per target host and port.
  */
 public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
@@ -88,7 +88,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
         return sendChecked(url, hostOf(url), request);
     }
 
-    /** Each target host's circuit state: CLOSED, OPEN or HALF_OPEN. */
+    /** Each target's ({@code host:port}) circuit state: CLOSED, OPEN or HALF_OPEN. */
     public Map<String, String> circuitStates() {
         Map<String, String> states = new TreeMap<>();
         hosts.forEach((host, policies) -> states.put(host, policies.state()));
@@ -107,9 +107,9 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private DeliveryAttempt sendChecked(URI url, String host, DeliveryRequest request) {
         try {
             CloseableHttpClient chosen = request.checkCertificateRevocation() ? revocationClient() : client;
-            return policiesFor(host).executor().get(() -> exchange(chosen, url, request));
+            return policiesFor(circuitKey(url)).executor().get(() -> exchange(chosen, url, request));
         } catch (CircuitBreakerOpenException open) {
-            return DeliveryAttempt.unanswered("circuit open for " + host + ": recent attempts failed");
+            return DeliveryAttempt.unanswered("circuit open for " + circuitKey(url) + ": recent attempts failed");
         } catch (FailsafeException wrapped) {
             return failed(wrapped.getCause() == null ? wrapped : wrapped.getCause(), host, request);
         } catch (RuntimeException unexpected) {
@@ -214,6 +214,12 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
 
     private static boolean isUnanswered(Throwable failure) {
         return failure instanceof IOException && !(failure instanceof TargetRefusedException);
+    }
+
+    /** Circuits are per target host and port: another port of the same host is another service. */
+    private static String circuitKey(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return hostOf(url) + ":" + port;
     }
 
     private static String hostOf(URI url) {

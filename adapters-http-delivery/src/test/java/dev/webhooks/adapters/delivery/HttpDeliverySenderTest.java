@@ -180,15 +180,18 @@ class HttpDeliverySenderTest {
     void opensTheCircuitAfterRepeatedFailures() throws IOException {
         try (HttpDeliverySender fragile = new HttpDeliverySender(new TargetGuard(LOCAL),
                 HttpDeliverySettings.defaults().withCircuit(3, Duration.ofSeconds(30)))) {
-            String url = "http://127.0.0.1:" + closedPort() + "/hook";
+            int port = closedPort();
+            String url = "http://127.0.0.1:" + port + "/hook";
             for (int i = 0; i < 3; i++) {
                 assertThat(fragile.send(request(url)).statusMessage()).isEqualTo("connection refused by 127.0.0.1");
             }
             DeliveryAttempt blocked = fragile.send(request(url));
 
             assertThat(blocked.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
-            assertThat(blocked.statusMessage()).isEqualTo("circuit open for 127.0.0.1: recent attempts failed");
-            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "OPEN");
+            assertThat(blocked.statusMessage()).isEqualTo("circuit open for 127.0.0.1:" + port + ": recent attempts failed");
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1:" + port, "OPEN");
+            assertThat(fragile.send(request(receiver.url("/ok"))).outcome())
+                    .as("another port of the same host has its own circuit").isEqualTo(AttemptOutcome.SUCCESS);
         }
     }
 
@@ -222,12 +225,11 @@ class HttpDeliverySenderTest {
     void theCircuitHalfOpensAfterItsDelay() throws IOException {
         try (HttpDeliverySender fragile = new HttpDeliverySender(new TargetGuard(LOCAL),
                 HttpDeliverySettings.defaults().withCircuit(1, Duration.ofMillis(200)))) {
-            fragile.send(request("http://127.0.0.1:" + closedPort() + "/hook"));
-            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "OPEN");
+            int port = closedPort();
+            fragile.send(request("http://127.0.0.1:" + port + "/hook"));
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1:" + port, "OPEN");
             sleep(300);
-            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "HALF_OPEN");
-            assertThat(fragile.send(request(receiver.url("/ok"))).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
-            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "CLOSED");
+            assertThat(fragile.circuitStates()).containsEntry("127.0.0.1:" + port, "HALF_OPEN");
         }
     }
 
@@ -238,7 +240,7 @@ class HttpDeliverySenderTest {
         for (int i = 0; i < 4; i++) {
             fragile.send(request(receiver.url("/error")));
         }
-        assertThat(fragile.circuitStates()).containsEntry("127.0.0.1", "CLOSED");
+        assertThat(fragile.circuitStates()).containsEntry("127.0.0.1:" + java.net.URI.create(receiver.url("/error")).getPort(), "CLOSED");
         fragile.close();
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Counts delivery attempts by outcome and times them ({@code deliveries.*} metrics), and gives every target host a
- * {@code deliveries.circuit.<host>} gauge: 0 closed, 1 half-open, 2 open.
+ * {@code deliveries.circuit.<host>:<port>} gauge: 0 closed, 1 half-open, 2 open.
  */
 public final class MeteredDeliverySender implements DeliverySender {
     private final DeliverySender sender;
@@ -47,14 +47,16 @@ public final class MeteredDeliverySender implements DeliverySender {
     }
 
     private void watchCircuitOf(String url) {
-        String host = java.net.URI.create(url).getHost();
-        if (host == null) {
+        java.net.URI uri = java.net.URI.create(url);
+        if (uri.getHost() == null) {
             return;
         }
-        String name = "deliveries.circuit." + host;
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String target = uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+        String name = "deliveries.circuit." + target;
         if (!metrics.getGauges().containsKey(name)) {
             try {
-                metrics.register(name, (com.codahale.metrics.Gauge<Integer>) () -> switch (circuits.get().getOrDefault(host, "CLOSED")) {
+                metrics.register(name, (com.codahale.metrics.Gauge<Integer>) () -> switch (circuits.get().getOrDefault(target, "CLOSED")) {
                     case "OPEN" -> 2;
                     case "HALF_OPEN" -> 1;
                     default -> 0;

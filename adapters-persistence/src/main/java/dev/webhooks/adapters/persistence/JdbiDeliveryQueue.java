@@ -140,7 +140,9 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     /** Updates the webhook's failure streak and asks the policy whether it has now failed for too long. */
     private Optional<DisabledReason> trackStreak(Handle handle, Result result) {
         if (result.state() == DeliveryState.SUCCEEDED) {
-            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id")
+            // Only webhooks that were failing are written: a success must not cost a row write on the hot path.
+            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id"
+                            + " AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)")
                     .bind("id", result.webhookId()).execute();
             return Optional.empty();
         }

@@ -134,7 +134,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DeliverySettings delivery = configuration.getDelivery();
         JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
-        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates);
+        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates,
+                HttpDeliverySender::circuitKey);
         DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
         DeliveryGauges.register(environment.metrics(), queue, clock, worker::inFlight, sender::circuitStates);
         exposePrometheus(environment);

@@ -217,7 +217,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     }
 
     /** Circuits are per target host and port: another port of the same host is another service. */
-    private static String circuitKey(URI url) {
+    public static String circuitKey(URI url) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         return hostOf(url) + ":" + port;
     }

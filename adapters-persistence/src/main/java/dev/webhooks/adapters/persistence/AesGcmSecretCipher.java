@@ -79,9 +79,14 @@ public final class AesGcmSecretCipher {
         return new String(run(Cipher.DECRYPT_MODE, key, iv, associatedData, sealed), StandardCharsets.UTF_8);
     }
 
+    /** How every value encrypted with the current key starts; anything else needs re-encrypting. */
+    public String currentKeyPrefix() {
+        return PREFIX + ":" + currentKeyId + ":";
+    }
+
     /** True when the value was encrypted with a key other than the current one (it should be re-encrypted). */
     public boolean isStale(String stored) {
-        return !stored.startsWith(PREFIX + ":" + currentKeyId + ":");
+        return !stored.startsWith(currentKeyPrefix());
     }
 
     private static byte[] run(int mode, SecretKeySpec key, byte[] iv, String associatedData, byte[] input) {

@@ -90,7 +90,7 @@ public final class JdbiWebhookRepository implements WebhookRepository {
 
     @Override
     public ReencryptionBatch reencryptWithCurrentKey(java.util.Optional<String> afterId, int batchSize) {
-        String current = "v1:" + cipher.currentKeyId() + ":%";
+        String current = cipher.currentKeyPrefix() + "%";
         return jdbi.withHandle(handle -> {
             List<Map<String, Object>> stale = handle.createQuery("SELECT id, secret, encrypted_headers FROM webhooks"
                             + " WHERE id > :after AND ((secret IS NOT NULL AND secret NOT LIKE :current)"

@@ -19,15 +19,18 @@ public final class MeteredDeliverySender implements DeliverySender {
     private final DeliverySender sender;
     private final MetricRegistry metrics;
     private final java.util.function.Supplier<Map<String, String>> circuits;
+    private final java.util.function.Function<java.net.URI, String> circuitKey;
     private final Timer latency;
     private final Meter attempted;
     private final Map<AttemptOutcome, Meter> outcomes = new EnumMap<>(AttemptOutcome.class);
 
     public MeteredDeliverySender(DeliverySender sender, MetricRegistry metrics,
-                                 java.util.function.Supplier<Map<String, String>> circuits) {
+                                 java.util.function.Supplier<Map<String, String>> circuits,
+                                 java.util.function.Function<java.net.URI, String> circuitKey) {
         this.sender = sender;
         this.metrics = metrics;
         this.circuits = circuits;
+        this.circuitKey = circuitKey;
         this.latency = metrics.timer("deliveries.latency");
         this.attempted = metrics.meter("deliveries.attempted");
         for (AttemptOutcome outcome : AttemptOutcome.values()) {
@@ -51,8 +54,7 @@ public final class MeteredDeliverySender implements DeliverySender {
         if (uri.getHost() == null) {
             return;
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        String target = uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+        String target = circuitKey.apply(uri);
         String name = "deliveries.circuit." + target;
         if (!metrics.getGauges().containsKey(name)) {
             try {

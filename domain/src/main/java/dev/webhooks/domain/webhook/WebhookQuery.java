@@ -33,11 +33,14 @@ public record WebhookQuery(
         checkPattern("url", url);
     }
 
-    /** Everything in the caller's tenant that the caller may see. */
-    public static WebhookQuery visibleTo(Caller caller) {
+    /**
+     * This query limited to what the caller may see: the caller's tenant and, for non-admins, only the user-level
+     * webhooks the caller owns.
+     */
+    public WebhookQuery scopedTo(Caller caller) {
         Optional<String> restriction = caller.isTenantAdmin() ? Optional.empty() : Optional.of(caller.userId());
-        return new WebhookQuery(caller.tenantId(), restriction, Optional.empty(), Optional.empty(), Set.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+        return new WebhookQuery(caller.tenantId(), restriction, createdByUserId, enabled, eventTypes, level, name, url,
+                origins, ownerId, updatedByUserId);
     }
 
     private static void checkPattern(String parameter, Optional<String> pattern) {

@@ -10,6 +10,4 @@ public record RateLimits(boolean enabled, int readsPerMinute, int writesPerMinut
             throw new IllegalArgumentException("rate limits may not be negative");
         }
     }
-
-    public static final RateLimits REFERENCE = new RateLimits(true, 1000, 100, 0);
 }

@@ -2,9 +2,4 @@ package dev.webhooks.domain.event.json;
 
 /** An immutable JSON value as defined by RFC 8259. */
 public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBoolean, JsonNull {
-
-    /** Returns the compact JSON text of this value. */
-    default String toJsonText() {
-        return Json.write(this);
-    }
 }

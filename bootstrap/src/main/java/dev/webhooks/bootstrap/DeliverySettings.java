@@ -148,10 +148,11 @@ public class DeliverySettings {
         this.enabled = enabled;
     }
 
-    @io.dropwizard.validation.ValidationMethod(message = "delivery.lease must be longer than delivery.attemptTimeout")
+    /** A claimed delivery may wait one attempt for its webhook's turn, then takes one attempt itself. */
+    @io.dropwizard.validation.ValidationMethod(message = "delivery.lease must be longer than twice delivery.attemptTimeout plus 5s")
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isLeaseLongerThanAttempt() {
-        return lease.toJavaDuration().compareTo(attemptTimeout.toJavaDuration().plusSeconds(5)) > 0;
+        return lease.toJavaDuration().compareTo(attemptTimeout.toJavaDuration().multipliedBy(2).plusSeconds(5)) > 0;
     }
 
     public boolean isEnabled() {

@@ -5,21 +5,25 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the delivery queue: every poll claims and starts whatever is due and fits the free sending slots, and keeps
- * claiming while there is more. A failing poll is logged and the next one runs as usual.
+ * Runs the delivery loop on one thread: record finished attempts, claim what is due into the free sending slots,
+ * then wait. While deliveries flow (this round claimed some, or every slot is taken) it waits only for an attempt to
+ * finish, so fast receivers are fed as fast as they answer; when nothing was due it waits for the poll interval or a
+ * {@link #wake() wake-up} (this instance stored new deliveries). A failing round is logged and the next one runs after the poll interval.
  */
 final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.DeliverySwitch {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DispatchDeliveries dispatch;
     private final Duration pollInterval;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("delivery-poller"));
+    private final ExecutorService poller = Executors.newSingleThreadExecutor(daemon("delivery-poller"));
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
     private volatile boolean paused;
     private volatile java.time.Instant lastPoll;
 
@@ -38,13 +42,21 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
 
     @Override
     public void start() {
-        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+        poller.execute(this::loop);
     }
 
     @Override
     public void stop() throws InterruptedException {
+        running = false;
+        wake();
         poller.shutdown();
         poller.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** New deliveries are due: start a round now instead of at the next poll. */
+    void wake() {
+        wakeUps.release();
     }
 
     /**
@@ -93,16 +105,37 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
         return dispatch.inFlight();
     }
 
-    private void poll() {
-        try {
-            dispatch.recordCompleted();
-            lastPoll = java.time.Instant.now();
-            while (!paused && dispatch.dispatchDue() > 0) {
-                dispatch.recordCompleted();
-                lastPoll = java.time.Instant.now();
+    private void loop() {
+        while (running) {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());
+                sleep(pollInterval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());
+        }
+    }
+
+    private void round() throws InterruptedException {
+        dispatch.recordCompleted();
+        int claimed = paused ? 0 : dispatch.dispatchDue();
+        lastPoll = java.time.Instant.now();
+        if (claimed > 0 || dispatch.saturated()) {
+            dispatch.awaitCompletion(pollInterval);
+        } else {
+            wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

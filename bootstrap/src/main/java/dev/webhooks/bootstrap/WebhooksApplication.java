@@ -30,6 +30,8 @@ import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredEventLog;
 import dev.webhooks.bootstrap.ops.MeteredDeliverySender;
 import dev.webhooks.domain.port.DeliverySender;
+import dev.webhooks.domain.port.EventLog;
+import java.util.List;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -117,9 +119,6 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
-        PublishEvent publishEvent = new PublishEvent(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()),
-                new EventMatcher(), Clock.systemUTC(),
-                configuration.getMaxEventsPerBatch());
         WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
         Clock clock = Clock.systemUTC();
         int quota = configuration.getMaxWebhooksPerOwner();
@@ -137,6 +136,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates,
                 HttpDeliverySender::circuitKey);
         DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
+        EventLog eventLog = wakingUp(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()), worker);
+        PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
         DeliveryGauges.register(environment.metrics(), queue, clock, worker::inFlight, sender::circuitStates);
         exposePrometheus(environment);
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
@@ -168,6 +169,15 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
+    }
+
+    /** Deliveries this instance just stored are due at once: the worker starts them now, not at its next poll. */
+    private static EventLog wakingUp(EventLog eventLog, DeliveryWorker worker) {
+        return (events, fanOut) -> {
+            List<Boolean> fresh = eventLog.append(events, fanOut);
+            worker.wake();
+            return fresh;
+        };
     }
 
     private static void exposePrometheus(Environment environment) {

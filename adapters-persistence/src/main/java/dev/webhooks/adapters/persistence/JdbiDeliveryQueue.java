@@ -10,6 +10,7 @@ import dev.webhooks.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,6 +46,10 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public List<Claimed> claimDue(Instant now, int max, Duration lease) {
+        return TransactionRetry.run(() -> claim(now, max, lease), TransactionRetry.CONFLICTS);
+    }
+
+    private List<Claimed> claim(Instant now, int max, Duration lease) {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             List<Delivery> due = handle.createQuery("SELECT " + DeliveryRowMapper.COLUMNS + " FROM deliveries"
                             + " WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max"
@@ -120,32 +125,65 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public void record(List<Result> results) {
-        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
-                    + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
-                    + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
-                    + " response_body = :responseBody, status_message = :message WHERE id = :id");
-            for (Result result : results) {
-                rows.bindState(batch, result.state(), result.nextAttemptAt());
-                rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
-            }
-            batch.execute();
-            for (Result result : results) {
-                Optional<DisabledReason> reason = Optional.ofNullable(result.disableWebhook()).or(() -> trackStreak(handle, result));
-                reason.ifPresent(why -> disable(handle, result, why));
-            }
-        });
+        TransactionRetry.run(() -> jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> record(handle, results)),
+                TransactionRetry.CONFLICTS);
     }
 
-    /** Updates the webhook's failure streak and asks the policy whether it has now failed for too long. */
-    private Optional<DisabledReason> trackStreak(Handle handle, Result result) {
-        if (result.state() == DeliveryState.SUCCEEDED) {
-            // Only webhooks that were failing are written: a success must not cost a row write on the hot path.
-            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id"
-                            + " AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)")
-                    .bind("id", result.webhookId()).execute();
-            return Optional.empty();
+    private void record(Handle handle, List<Result> results) {
+        PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
+                + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
+                + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
+                + " response_body = :responseBody, status_message = :message WHERE id = :id");
+        for (Result result : results) {
+            rows.bindState(batch, result.state(), result.nextAttemptAt());
+            rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
         }
+        batch.execute();
+        Map<String, List<Result>> byWebhook = results.stream()
+                .collect(Collectors.groupingBy(Result::webhookId, LinkedHashMap::new, Collectors.toList()));
+        resetStreaks(handle, byWebhook.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(Result::succeeded)).map(Map.Entry::getKey).toList());
+        byWebhook.values().forEach(ofWebhook -> trackFailures(handle, ofWebhook));
+    }
+
+    /**
+     * Ends the failure streak of webhooks that just had a success. A lock-free read comes first, so the common case,
+     * a success of a healthy webhook, writes nothing and never waits for ingest's locks on the webhook row.
+     */
+    private static void resetStreaks(Handle handle, List<String> webhookIds) {
+        if (webhookIds.isEmpty()) {
+            return;
+        }
+        List<String> failing = handle.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>)"
+                        + " AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)")
+                .bindList("ids", webhookIds).mapTo(String.class).list();
+        if (!failing.isEmpty()) {
+            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id IN (<ids>)")
+                    .bindList("ids", failing).execute();
+        }
+    }
+
+    /**
+     * One webhook's results in attempt order: a 410 disables it wherever it stands; failures after its last success
+     * extend its streak, which the policy may find too long.
+     */
+    private void trackFailures(Handle handle, List<Result> ofWebhook) {
+        int lastSuccess = -1;
+        for (int i = 0; i < ofWebhook.size(); i++) {
+            lastSuccess = ofWebhook.get(i).succeeded() ? i : lastSuccess;
+        }
+        for (int i = 0; i < ofWebhook.size(); i++) {
+            Result result = ofWebhook.get(i);
+            Optional<DisabledReason> reason = Optional.ofNullable(result.disableWebhook());
+            if (reason.isEmpty() && i > lastSuccess) {
+                reason = extendStreak(handle, result);
+            }
+            reason.ifPresent(why -> disable(handle, result, why));
+        }
+    }
+
+    /** Adds a failed attempt to the webhook's streak and asks the policy whether it has now failed for too long. */
+    private Optional<DisabledReason> extendStreak(Handle handle, Result result) {
         String increment = result.state() == DeliveryState.FAILED ? "consecutive_failures + 1" : "consecutive_failures";
         handle.createUpdate("UPDATE webhooks SET consecutive_failures = " + increment
                         + ", failing_since = COALESCE(failing_since, :at) WHERE id = :id")

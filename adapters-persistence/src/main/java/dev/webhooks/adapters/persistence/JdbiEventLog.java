@@ -10,8 +10,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -30,32 +34,61 @@ public final class JdbiEventLog implements EventLog {
 
     @Override
     public List<Boolean> append(List<CloudEvent> events, FanOut fanOut) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            List<Boolean> fresh = new ArrayList<>();
-            List<Delivery> deliveries = new ArrayList<>();
-            for (CloudEvent event : events) {
-                boolean stored = insertEvent(handle, event);
-                fresh.add(stored);
-                if (stored) {
-                    deliveries.addAll(fanOut.deliveriesFor(event, subscribed(handle, event)));
-                }
-            }
-            insertDeliveries(handle, deliveries);
-            return fresh;
-        });
+        return TransactionRetry.run(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                handle -> append(handle, events, fanOut)), TransactionRetry.CONFLICTS_OR_DUPLICATE_KEYS);
     }
 
-    private static boolean insertEvent(Handle handle, CloudEvent event) {
-        return handle.createUpdate("INSERT IGNORE INTO events (idempotency_key, tenant_id, source, event_id, type, received_at, body)"
-                        + " VALUES (:key, :tenant, :source, :id, :type, :received, :body)")
-                .bind("key", idempotencyKey(event))
-                .bind("tenant", event.tenantId())
-                .bind("source", event.source())
-                .bind("id", event.id())
-                .bind("type", event.type())
-                .bind("received", Timestamps.toColumn(Instant.now()))
-                .bind("body", Json.write(event.toJson()))
-                .execute() == 1;
+    /**
+     * Stores the events not seen before with their deliveries in a few statements whatever the batch size: one look
+     * for known keys, one query per (tenant, type) for the subscribers, one insert each for events and deliveries.
+     * An event another transaction stores meanwhile fails the insert on its key, and the whole append runs again.
+     */
+    private List<Boolean> append(Handle handle, List<CloudEvent> events, FanOut fanOut) {
+        Set<String> seen = knownKeys(handle, events);
+        Map<String, List<Webhook>> subscribers = new HashMap<>();
+        List<Boolean> fresh = new ArrayList<>();
+        List<CloudEvent> stored = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (CloudEvent event : events) {
+            boolean isNew = seen.add(idempotencyKey(event));
+            fresh.add(isNew);
+            if (isNew) {
+                stored.add(event);
+                List<Webhook> candidates = subscribers.computeIfAbsent(event.tenantId() + '\0' + event.type(),
+                        key -> subscribed(handle, event));
+                deliveries.addAll(fanOut.deliveriesFor(event, candidates));
+            }
+        }
+        insertEvents(handle, stored);
+        insertDeliveries(handle, deliveries);
+        return fresh;
+    }
+
+    private static Set<String> knownKeys(Handle handle, List<CloudEvent> events) {
+        return new HashSet<>(handle.createQuery("SELECT idempotency_key FROM events WHERE idempotency_key IN (<keys>)")
+                .bindList("keys", events.stream().map(JdbiEventLog::idempotencyKey).toList())
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static void insertEvents(Handle handle, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO events (idempotency_key, tenant_id, source, event_id, type,"
+                + " received_at, body) VALUES (:key, :tenant, :source, :id, :type, :received, :body)");
+        String received = Timestamps.toColumn(Instant.now());
+        for (CloudEvent event : events) {
+            batch.bind("key", idempotencyKey(event))
+                    .bind("tenant", event.tenantId())
+                    .bind("source", event.source())
+                    .bind("id", event.id())
+                    .bind("type", event.type())
+                    .bind("received", received)
+                    .bind("body", Json.write(event.toJson()))
+                    .add();
+        }
+        batch.execute();
     }
 
     private List<Webhook> subscribed(Handle handle, CloudEvent event) {

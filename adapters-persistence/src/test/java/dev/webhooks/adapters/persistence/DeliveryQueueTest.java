@@ -95,6 +95,57 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void aRepeatInsideOneBatchIsADuplicate() {
+        webhook(true);
+        assertThat(publish(event("b1"), event("b2"), event("b1"))).containsExactly(true, true, false);
+        assertThat(count("1 = 1")).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentPublishesOfTheSameEventStoreItOnce() throws Exception {
+        webhook(true);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<Boolean>>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> publish(event("same-1"), event("same-2"))));
+        }
+        int fresh = 0;
+        for (Future<List<Boolean>> result : results) {
+            fresh += (int) result.get().stream().filter(Boolean::booleanValue).count();
+        }
+        pool.shutdown();
+        assertThat(fresh).isEqualTo(2);
+        assertThat(count("1 = 1")).isEqualTo(2);
+    }
+
+    @Test
+    void aSuccessAfterFailuresInOneBatchEndsTheStreakAndFailuresAfterItStartOne() {
+        Webhook recovered = webhook(true);
+        Webhook failing = webhook(true);
+        publish(event("s1"), event("s2"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> ofRecovered = claimed.stream().filter(c -> c.webhook().id().equals(recovered.id())).toList();
+        List<DeliveryQueue.Claimed> ofFailing = claimed.stream().filter(c -> c.webhook().id().equals(failing.id())).toList();
+
+        queue.record(List.of(failed(ofRecovered.get(0), past, DeliveryState.FAILED), succeeded(ofRecovered.get(1)),
+                succeeded(ofFailing.get(0)), failed(ofFailing.get(1), past, DeliveryState.FAILED)));
+
+        assertThat(streakOf(recovered)).isZero();
+        assertThat(streakOf(failing)).isEqualTo(1);
+    }
+
+    private DeliveryQueue.Result succeeded(DeliveryQueue.Claimed claimed) {
+        RecordedAttempt attempt = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of(), 200, Map.of(), "", "HTTP 200");
+        return new DeliveryQueue.Result(claimed.delivery().id(), tenant, claimed.delivery().webhookId().toString(), attempt,
+                DeliveryState.SUCCEEDED, null, null);
+    }
+
+    private int streakOf(Webhook webhook) {
+        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT consecutive_failures FROM webhooks WHERE id = :id")
+                .bind("id", webhook.id().toString()).mapTo(Integer.class).one());
+    }
+
+    @Test
     void concurrentClaimersNeverShareADeliveryAndLeasesExpire() throws Exception {
         webhook(true);
         for (int i = 0; i < 40; i++) {

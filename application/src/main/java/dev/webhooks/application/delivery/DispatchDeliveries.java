@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
 /**
  * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and collects
  * the results, which {@link #recordCompleted()} writes in batches. A webhook has at most
- * {@code maxInFlightPerWebhook} attempts in flight, so a slow or hanging target holds only its own few slots and
- * never delays the others. A claim is a lease: if this process dies mid-send, the delivery becomes due again and is
+ * {@code maxInFlightPerWebhook} attempts in flight (and as many claimed, waiting their turn without a slot), so a
+ * slow or hanging target holds only its own few slots and never delays the others. A claim is a lease: if this process dies mid-send, the delivery becomes due again and is
  * sent once more (at least once, never lost).
  */
 public final class DispatchDeliveries {
@@ -43,7 +43,9 @@ public final class DispatchDeliveries {
     private final Executor executor;
     private final Semaphore slots;
     private final RandomGenerator random;
-    private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Claimed deliveries waiting for their webhook's turn, in all lanes. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final LinkedBlockingQueue<DeliveryQueue.Result> completed = new LinkedBlockingQueue<>();
     /** Deliveries claimed by this instance whose attempt has not finished yet. */
     private final Map<DeliveryId, Boolean> unfinished = new ConcurrentHashMap<>();
@@ -79,7 +81,12 @@ public final class DispatchDeliveries {
         this.random = random;
     }
 
-    /** Claims and starts sending what is due and fits in the free slots; returns how many were claimed. */
+    /**
+     * Claims what is due into the free slots and starts it; returns how many were claimed. A delivery whose webhook
+     * has its limit of attempts in flight waits here, without a slot, for the webhook's next free turn (no more than
+     * that limit per webhook and {@code maxInFlight} in all, so each starts well within its lease); beyond that it is
+     * handed back to the queue for a second.
+     */
     public int dispatchDue() {
         int free = slots.drainPermits();
         if (free == 0) {
@@ -93,15 +100,19 @@ public final class DispatchDeliveries {
         }
         List<DeliveryId> webhookBusy = new ArrayList<>();
         for (DeliveryQueue.Claimed delivery : claimed) {
-            String key = keyOf(delivery);
-            if (perWebhook.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > settings.maxInFlightPerWebhook()) {
-                perWebhook.get(key).decrementAndGet();
-                webhookBusy.add(delivery.delivery().id());
-                continue;
-            }
-            slots.acquireUninterruptibly();
+            Lane lane = lanes.computeIfAbsent(keyOf(delivery), key -> new Lane());
             unfinished.put(delivery.delivery().id(), Boolean.TRUE);
-            executor.execute(() -> sendAndRecord(delivery, key));
+            switch (lane.admit(delivery, settings.maxInFlightPerWebhook(), waiting, settings.maxInFlight())) {
+                case STARTED -> {
+                    slots.acquireUninterruptibly();
+                    executor.execute(() -> sendInTurn(delivery, lane));
+                }
+                case WAITING -> { }
+                case FULL -> {
+                    unfinished.remove(delivery.delivery().id());
+                    webhookBusy.add(delivery.delivery().id());
+                }
+            }
         }
         queue.postpone(webhookBusy, clock.instant().plus(WEBHOOK_BUSY_RETRY));
         return claimed.size() - webhookBusy.size();
@@ -109,6 +120,63 @@ public final class DispatchDeliveries {
 
     private static String keyOf(DeliveryQueue.Claimed claimed) {
         return claimed.webhook().id().toString();
+    }
+
+    /**
+     * Sends a delivery, then, keeping its slot and its webhook's turn, each delivery of that webhook waiting for one
+     * (until the executor is shut down).
+     */
+    private void sendInTurn(DeliveryQueue.Claimed first, Lane lane) {
+        try {
+            for (DeliveryQueue.Claimed next = first; next != null; next = lane.next(waiting)) {
+                sendAndRecord(next);
+                if (Thread.currentThread().isInterrupted()) {
+                    lane.giveBack();
+                    return;
+                }
+            }
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** One webhook's attempts on this instance: how many are in flight, and the claimed ones waiting for a turn. */
+    private static final class Lane {
+        enum Admission { STARTED, WAITING, FULL }
+
+        private final java.util.ArrayDeque<DeliveryQueue.Claimed> queued = new java.util.ArrayDeque<>();
+        private int inFlight;
+
+        synchronized Admission admit(DeliveryQueue.Claimed delivery, int limit, AtomicInteger waitingInAll, int maxWaitingInAll) {
+            if (inFlight < limit) {
+                inFlight++;
+                return Admission.STARTED;
+            }
+            if (queued.size() < limit && waitingInAll.incrementAndGet() <= maxWaitingInAll) {
+                queued.add(delivery);
+                return Admission.WAITING;
+            }
+            if (queued.size() < limit) {
+                waitingInAll.decrementAndGet();
+            }
+            return Admission.FULL;
+        }
+
+        /** After an attempt: the next waiting delivery takes over the turn, or the turn is given back. */
+        synchronized DeliveryQueue.Claimed next(AtomicInteger waitingInAll) {
+            DeliveryQueue.Claimed next = queued.poll();
+            if (next == null) {
+                inFlight--;
+            } else {
+                waitingInAll.decrementAndGet();
+            }
+            return next;
+        }
+
+        /** The turn ends early (shutdown); what still waits is handed back with the unfinished deliveries. */
+        synchronized void giveBack() {
+            inFlight--;
+        }
     }
 
     /**
@@ -145,7 +213,20 @@ public final class DispatchDeliveries {
         return settings.maxInFlight() - slots.availablePermits();
     }
 
-    private void sendAndRecord(DeliveryQueue.Claimed claimed, String key) {
+    /** Whether every sending slot is taken, so more due deliveries may be waiting for one. */
+    public boolean saturated() {
+        return slots.availablePermits() == 0;
+    }
+
+    /** Waits until an attempt has finished (its result waits to be recorded and its slot is free), up to {@code timeout}. */
+    public void awaitCompletion(Duration timeout) throws InterruptedException {
+        DeliveryQueue.Result finished = completed.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (finished != null) {
+            completed.add(finished);
+        }
+    }
+
+    private void sendAndRecord(DeliveryQueue.Claimed claimed) {
         try {
             Instant started = clock.instant();
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
@@ -156,9 +237,6 @@ public final class DispatchDeliveries {
         } catch (RuntimeException e) {
             // Left unfinished: its lease runs out (or is handed back at shutdown) and it is sent again.
             LOG.log(System.Logger.Level.WARNING, "delivery " + claimed.delivery().id() + " could not be attempted: " + e);
-        } finally {
-            perWebhook.get(key).decrementAndGet();
-            slots.release();
         }
     }
 

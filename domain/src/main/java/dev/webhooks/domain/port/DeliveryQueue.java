@@ -58,5 +58,8 @@ public interface DeliveryQueue {
     /** What became of one attempt. {@code nextAttemptAt} is null once the delivery is final. */
     record Result(DeliveryId deliveryId, String tenantId, String webhookId, RecordedAttempt attempt, DeliveryState state,
                   Instant nextAttemptAt, DisabledReason disableWebhook) {
+        public boolean succeeded() {
+            return state == DeliveryState.SUCCEEDED;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.webhooks.adapters.rest.error;
 import dev.webhooks.domain.ErrorCode;
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything no other mapper claims: 503 when the database cannot be reached, otherwise a 500 that reveals
+ * Everything no other mapper claims: 503 when the database cannot be reached (or kept refusing a transaction for
+ * lock conflicts after the persistence adapter's retries), otherwise a 500 that reveals
  * nothing internal while the log keeps the stack trace under the request's trace id.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -35,7 +37,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     private static boolean isDatabaseUnreachable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof SQLTransactionRollbackException || cause instanceof ConnectException) {
                 return true;
             }
         }

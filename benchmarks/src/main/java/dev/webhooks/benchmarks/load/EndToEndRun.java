@@ -1,0 +1,144 @@
+package dev.webhooks.benchmarks.load;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes the events through {@code POST /api/v1/events} and waits until every delivery arrived at the receiver.
+ * Each event carries its sequence number in its data, so the receiver can time the delivery from its publish.
+ */
+final class EndToEndRun {
+    private static final String SEQ = "\"benchSeq\":";
+    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** What a run measured. */
+    record Figures(int accepted, int rejected, int expected, int arrived, int duplicates, double publishSeconds,
+                   double seconds, Latencies latencies) {
+        double deliveriesPerSecond() {
+            return expected / seconds;
+        }
+    }
+
+    private final LoadOptions options;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLongArray publishedAt;
+    private final AtomicIntegerArray arrivals;
+    private final Latencies latencies;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private final AtomicLong lastArrival = new AtomicLong();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+
+    EndToEndRun(LoadOptions options) {
+        this.options = options;
+        this.publishedAt = new AtomicLongArray(options.events());
+        this.arrivals = new AtomicIntegerArray(options.events());
+        this.latencies = new Latencies(options.deliveries());
+    }
+
+    Figures run(BenchService service, BenchReceiver receiver) throws Exception {
+        receiver.listen(this::arrived);
+        long start = System.nanoTime();
+        publishAll(service, start);
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        int expected = accepted.get() * options.matching();
+        awaitArrivals(expected, service);
+        int duplicates = Math.max(0, arrived.get() - expected);
+        return new Figures(accepted.get(), rejected.get(), expected, arrived.get(), duplicates, publishSeconds,
+                (lastArrival.get() - start) / 1e9, latencies);
+    }
+
+    private void publishAll(BenchService service, long start) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService publishers = Executors.newFixedThreadPool(options.publishers());
+        for (int p = 0; p < options.publishers(); p++) {
+            publishers.execute(() -> publishUntilDone(service, next, start));
+        }
+        publishers.shutdown();
+        publishers.awaitTermination(1, TimeUnit.HOURS);
+    }
+
+    private void publishUntilDone(BenchService service, AtomicInteger next, long start) {
+        for (int first = next.getAndAdd(options.batch()); first < options.events(); first = next.getAndAdd(options.batch())) {
+            int last = Math.min(options.events(), first + options.batch());
+            if (options.rate() > 0) {
+                waitUntil(start + (long) (first * 1e9 / options.rate()));
+            }
+            publish(service, first, last);
+        }
+    }
+
+    private void publish(BenchService service, int first, int last) {
+        StringBuilder body = new StringBuilder(options.batch() > 1 ? "[" : "");
+        long now = System.nanoTime();
+        for (int seq = first; seq < last; seq++) {
+            body.append(seq > first ? "," : "").append(event(seq));
+            publishedAt.set(seq, now);
+        }
+        try {
+            int status = service.publish(body.append(options.batch() > 1 ? "]" : "").toString(), options.batch() > 1);
+            (status == 202 ? accepted : rejected).addAndGet(last - first);
+        } catch (Exception e) {
+            rejected.addAndGet(last - first);
+        }
+    }
+
+    private String event(int seq) {
+        return "{\"specversion\":\"1.0\",\"id\":\"bench-" + runId + "-" + seq + "\",\"source\":\"com.example/bench\","
+                + "\"type\":\"" + BenchService.EVENT_TYPE + "\",\"tenantid\":\"" + BenchService.tenant(seq % options.tenants())
+                + "\",\"userid\":\"bench-user\",\"data\":{\"benchSeq\":" + seq + ",\"id\":\"app-" + seq
+                + "\",\"name\":\"Quarterly sales " + seq + "\",\"spaceId\":\"space-1\"}}";
+    }
+
+    private static void waitUntil(long nanos) {
+        for (long wait = nanos - System.nanoTime(); wait > 0; wait = nanos - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private void arrived(String body, long at) {
+        int seq = sequenceOf(body);
+        if (seq < 0 || seq >= options.events()) {
+            return;
+        }
+        if (arrivals.incrementAndGet(seq) <= options.matching()) {
+            latencies.add(at - publishedAt.get(seq));
+        }
+        arrived.incrementAndGet();
+        lastArrival.accumulateAndGet(at, Math::max);
+    }
+
+    static int sequenceOf(String body) {
+        int at = body.indexOf(SEQ);
+        if (at < 0) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = at + SEQ.length(); i < body.length() && Character.isDigit(body.charAt(i)); i++) {
+            value = value * 10 + (body.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    private void awaitArrivals(int expected, BenchService service) throws InterruptedException {
+        int seen = -1;
+        long progressAt = System.nanoTime();
+        while (arrived.get() < expected) {
+            if (arrived.get() != seen) {
+                seen = arrived.get();
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > STALL_NANOS) {
+                throw new IllegalStateException("deliveries stalled at " + seen + " of " + expected + "; " + service.deliveryCounts());
+            }
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // late duplicates, if any, still count
+    }
+}

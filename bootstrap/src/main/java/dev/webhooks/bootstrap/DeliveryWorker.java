@@ -11,17 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the delivery loop on one thread: record finished attempts, claim what is due into the free sending slots,
- * then wait. While deliveries flow (this round claimed some, or every slot is taken) it waits only for an attempt to
- * finish, so fast receivers are fed as fast as they answer; when nothing was due it waits for the poll interval or a
- * {@link #wake() wake-up} (this instance stored new deliveries). A failing round is logged and the next one runs after the poll interval.
+ * Runs the delivery loops, each on its own thread so their transactions overlap. One claims what is due into the
+ * free sending slots; while deliveries flow (it claimed some, or every slot is taken) it then waits only for an
+ * attempt to finish, so fast receivers are fed as fast as they answer, and when nothing was due it waits for the poll
+ * interval or a {@link #wake() wake-up} (this instance stored new deliveries). The other records finished attempts
+ * in batches. A failing step is logged and tried again after the poll interval.
  */
 final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.DeliverySwitch {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DispatchDeliveries dispatch;
     private final Duration pollInterval;
-    private final ExecutorService poller = Executors.newSingleThreadExecutor(daemon("delivery-poller"));
+    private final ExecutorService loops = Executors.newFixedThreadPool(2, daemon("delivery-loop"));
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean paused;
@@ -43,15 +44,16 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
     @Override
     public void start() {
         running = true;
-        poller.execute(this::loop);
+        loops.execute(this::claimLoop);
+        loops.execute(this::recordLoop);
     }
 
     @Override
     public void stop() throws InterruptedException {
         running = false;
         wake();
-        poller.shutdown();
-        poller.awaitTermination(10, TimeUnit.SECONDS);
+        loops.shutdown();
+        loops.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** New deliveries are due: start a round now instead of at the next poll. */
@@ -105,29 +107,39 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
         return dispatch.inFlight();
     }
 
-    private void loop() {
+    private void claimLoop() {
+        repeat("delivery poll", () -> {
+            int claimed = paused ? 0 : dispatch.dispatchDue();
+            lastPoll = java.time.Instant.now();
+            if (claimed > 0 || dispatch.saturated()) {
+                dispatch.awaitFinishedAttempt(pollInterval);
+            } else {
+                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            }
+        });
+    }
+
+    private void recordLoop() {
+        repeat("recording delivery results", () -> dispatch.recordCompleted(pollInterval));
+    }
+
+    /** A step that can fail (database down) and is tried again after the poll interval, until the worker stops. */
+    private interface Step {
+        void run() throws InterruptedException;
+    }
+
+    private void repeat(String what, Step step) {
         while (running) {
             try {
-                round();
+                step.run();
             } catch (RuntimeException e) {
-                LOG.warn("delivery poll failed; retrying at the next poll: {}", e.toString());
+                LOG.warn("{} failed; retrying after the poll interval: {}", what, e.toString());
                 sleep(pollInterval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private void round() throws InterruptedException {
-        dispatch.recordCompleted();
-        int claimed = paused ? 0 : dispatch.dispatchDue();
-        lastPoll = java.time.Instant.now();
-        if (claimed > 0 || dispatch.saturated()) {
-            dispatch.awaitCompletion(pollInterval);
-        } else {
-            wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUps.drainPermits();
         }
     }
 

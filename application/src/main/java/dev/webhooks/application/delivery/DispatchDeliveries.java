@@ -27,10 +27,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Sends due deliveries: claims as many as there are free sending slots, sends each on the executor, and collects
- * the results, which {@link #recordCompleted()} writes in batches. A webhook has at most
- * {@code maxInFlightPerWebhook} attempts in flight (and as many claimed, waiting their turn without a slot), so a
- * slow or hanging target holds only its own few slots and never delays the others. A claim is a lease: if this process dies mid-send, the delivery becomes due again and is
- * sent once more (at least once, never lost).
+ * the results, which {@link #recordCompleted()} writes in batches (claiming and recording may run on two threads).
+ * A webhook has at most {@code maxInFlightPerWebhook} attempts in flight (and as many claimed, waiting their turn
+ * without a slot), so a slow or hanging target holds only its own few slots and never delays the others. A claim is
+ * a lease: if this process dies mid-send, the delivery becomes due again and is sent once more (at least once, never
+ * lost).
  */
 public final class DispatchDeliveries {
     public static final String GONE = "GONE";
@@ -47,6 +48,8 @@ public final class DispatchDeliveries {
     /** Claimed deliveries waiting for their webhook's turn, in all lanes. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final LinkedBlockingQueue<DeliveryQueue.Result> completed = new LinkedBlockingQueue<>();
+    /** Released once per finished attempt, for the claiming loop to wait on. */
+    private final Semaphore finished = new Semaphore(0);
     /** Deliveries claimed by this instance whose attempt has not finished yet. */
     private final Map<DeliveryId, Boolean> unfinished = new ConcurrentHashMap<>();
     private static final int MAX_RECORD_BATCH = 500;
@@ -218,12 +221,19 @@ public final class DispatchDeliveries {
         return slots.availablePermits() == 0;
     }
 
-    /** Waits until an attempt has finished (its result waits to be recorded and its slot is free), up to {@code timeout}. */
-    public void awaitCompletion(Duration timeout) throws InterruptedException {
-        DeliveryQueue.Result finished = completed.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        if (finished != null) {
-            completed.add(finished);
+    /** Waits up to {@code timeout} until an attempt finished since the last call (a slot and a turn are free). */
+    public void awaitFinishedAttempt(Duration timeout) throws InterruptedException {
+        finished.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        finished.drainPermits();
+    }
+
+    /** Waits up to {@code timeout} for a finished attempt, then records what has finished; returns how many. */
+    public int recordCompleted(Duration timeout) throws InterruptedException {
+        DeliveryQueue.Result first = completed.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (first != null) {
+            completed.add(first);
         }
+        return recordCompleted();
     }
 
     private void sendAndRecord(DeliveryQueue.Claimed claimed) {
@@ -232,6 +242,7 @@ public final class DispatchDeliveries {
             OutgoingRequest outgoing = OutgoingRequest.of(claimed.delivery(), claimed.webhook(), started, settings.attemptTimeout());
             DeliveryAttempt attempt = sender.send(outgoing.request());
             completed.add(resultOf(claimed, outgoing, attempt, started));
+            finished.release();
             listener.attempted(claimed.delivery(), attempt, clock.instant());
             unfinished.remove(claimed.delivery().id());
         } catch (RuntimeException e) {

@@ -17,7 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
-/** Stores events and their fan-out in one transaction; webhooks are found through the (tenant, type) index. */
+/**
+ * Stores events and their fan-out in one transaction, repeated if the database breaks a deadlock with it; webhooks are
+ * found through the (tenant, type) index.
+ */
 public final class JdbiEventLog implements EventLog {
     private final Jdbi jdbi;
     private final WebhookRowMapper webhooks;
@@ -30,7 +33,7 @@ public final class JdbiEventLog implements EventLog {
 
     @Override
     public List<Boolean> append(List<CloudEvent> events, FanOut fanOut) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        return DeadlockRetry.inTransaction(jdbi, TransactionIsolationLevel.READ_COMMITTED, handle -> {
             List<Boolean> fresh = new ArrayList<>();
             List<Delivery> deliveries = new ArrayList<>();
             for (CloudEvent event : events) {

@@ -3,6 +3,7 @@ package dev.webhooks.adapters.persistence;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -29,6 +30,13 @@ final class DeadlockRetry {
                 pauseBefore(attempt + 1, e);
             }
         }
+    }
+
+    static void useTransaction(Jdbi jdbi, TransactionIsolationLevel level, HandleConsumer<RuntimeException> work) {
+        inTransaction(jdbi, level, handle -> {
+            work.useHandle(handle);
+            return null;
+        });
     }
 
     static boolean isRolledBack(Throwable exception) {

@@ -120,7 +120,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public void record(List<Result> results) {
-        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        DeadlockRetry.useTransaction(jdbi, TransactionIsolationLevel.READ_COMMITTED, handle -> {
             PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
                     + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
                     + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
@@ -140,10 +140,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     /** Updates the webhook's failure streak and asks the policy whether it has now failed for too long. */
     private Optional<DisabledReason> trackStreak(Handle handle, Result result) {
         if (result.state() == DeliveryState.SUCCEEDED) {
-            // Only webhooks that were failing are written: a success must not cost a row write on the hot path.
-            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id"
-                            + " AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)")
-                    .bind("id", result.webhookId()).execute();
+            endStreak(handle, result.webhookId());
             return Optional.empty();
         }
         String increment = result.state() == DeliveryState.FAILED ? "consecutive_failures + 1" : "consecutive_failures";
@@ -157,6 +154,21 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                         rs.getObject(2) == null ? null : Timestamps.read(rs, "failing_since"), result.attempt().at()))
                 .findOne()
                 .flatMap(reason -> reason);
+    }
+
+    /**
+     * Only webhooks that were failing are written. The check is a plain (non-locking) read: an UPDATE would lock the
+     * webhook row on every success, and publishing holds shared locks on those rows (the deliveries' foreign key), so
+     * the two deadlocked under load.
+     */
+    private static void endStreak(Handle handle, String webhookId) {
+        boolean failing = handle.createQuery("SELECT consecutive_failures <> 0 OR failing_since IS NOT NULL"
+                        + " FROM webhooks WHERE id = :id")
+                .bind("id", webhookId).mapTo(Boolean.class).findOne().orElse(false);
+        if (failing) {
+            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id = :id")
+                    .bind("id", webhookId).execute();
+        }
     }
 
     /**

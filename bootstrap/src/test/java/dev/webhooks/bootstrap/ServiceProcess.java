@@ -103,6 +103,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
+            rememberChildren();
             process.destroyForcibly();
         }
         spawned.forEach(ProcessHandle::destroyForcibly);

@@ -46,7 +46,7 @@ class TwoInstancesIT {
             long started = System.nanoTime();
             List<Workload.Event> accepted = publishThroughBoth(first, calls(SECOND), events);
             long expected = workload.deliveriesFor(accepted);
-            long missing = CrashRecoveryIT.awaitDelivered(workload, accepted, receiver, Duration.ofMinutes(2));
+            long missing = workload.awaitDelivered(accepted, receiver, Duration.ofMinutes(2));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Thread.sleep(3_000); // a repeat, if any, would arrive meanwhile
             long sentByFirst = successes(FIRST);

@@ -1,5 +1,6 @@
 package dev.webhooks.bootstrap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +109,17 @@ final class Workload {
     /** How many deliveries these events must cause. */
     long deliveriesFor(List<Event> events) {
         return events.stream().mapToLong(event -> matching(event).size()).sum();
+    }
+
+    /** Waits until every delivery of these events arrived or the time is up; returns how many are still missing. */
+    long awaitDelivered(List<Event> events, CountingReceiver receiver, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long missing = missing(events, receiver);
+        while (missing > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            missing = missing(events, receiver);
+        }
+        return missing;
     }
 
     /** The deliveries of these events that have not arrived at the receiver (yet). */

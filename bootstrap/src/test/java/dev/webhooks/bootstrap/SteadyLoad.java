@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,8 @@ final class SteadyLoad implements AutoCloseable {
     private final String webhookId;
     private final Queue<Call> made = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger publishes = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
     private volatile Phase phase = Phase.BEFORE;
     private volatile boolean running = true;
     private volatile boolean paused;
@@ -71,14 +74,14 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private Call publish() {
-        List<Workload.Event> events = workload.events(made.size() % 2 == 0 ? 1 : 5, "steady-");
+        List<Workload.Event> events = workload.events(publishes.getAndIncrement() % 2 == 0 ? 1 : 5, "steady-");
         Phase now = phase;
         long sentAt = System.nanoTime();
         return new Call(now, sentAt, "POST /api/v1/events", calls.publish(events), events);
     }
 
     private Call read() {
-        String path = "/api/v1/webhooks/" + webhookId + (made.size() % 2 == 0 ? "" : "/deliveries?limit=5");
+        String path = "/api/v1/webhooks/" + webhookId + (reads.getAndIncrement() % 2 == 0 ? "" : "/deliveries?limit=5");
         Phase now = phase;
         long sentAt = System.nanoTime();
         return new Call(now, sentAt, "GET " + path, calls.get(tenant, path), List.of());

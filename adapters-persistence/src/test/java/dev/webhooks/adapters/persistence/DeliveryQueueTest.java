@@ -243,6 +243,27 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void aSuccessEndsTheFailureStreak() {
+        Webhook webhook = webhook(true);
+        publish(event("s1"), event("s2"));
+        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.FAILED)));
+        assertThat(streakStateOf(webhook)).isEqualTo("1 failing");
+
+        RecordedAttempt ok = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of(), 200, Map.of(), "", "HTTP 200");
+        queue.record(List.of(new DeliveryQueue.Result(claimed.get(1).delivery().id(), tenant, webhook.id().toString(), ok,
+                DeliveryState.SUCCEEDED, null, null)));
+
+        assertThat(streakStateOf(webhook)).isEqualTo("0 ok");
+    }
+
+    private String streakStateOf(Webhook webhook) {
+        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT CONCAT(consecutive_failures,"
+                        + " IF(failing_since IS NULL, ' ok', ' failing')) FROM webhooks WHERE id = :id")
+                .bind("id", webhook.id().toString()).mapTo(String.class).one());
+    }
+
+    @Test
     void disablesWebhooksFailingForTooLong() {
         Webhook webhook = webhook(true);
         publish(event("l1"), event("l2"));

@@ -2,6 +2,7 @@ package dev.webhooks.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,44 @@ class EmbeddedMariaDbTest {
              ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
+        } finally {
+            second.stop();
+        }
+    }
+
+    /** What a {@code kill -9} of the JVM leaves behind: a server nobody manages any more, still locking the files. */
+    @Test
+    void stopsAServerLeftRunningOnItsDataDirectory() throws Exception {
+        Path data = Path.of("target", "embedded-" + UUID.randomUUID(), "data").toAbsolutePath();
+        Path base = Path.of("target", "test-mariadb-base").toAbsolutePath();
+        EmbeddedMariaDb abandoned = EmbeddedMariaDb.start(data, base);
+        execute(abandoned, "CREATE TABLE kept (value INT)", "INSERT INTO kept VALUES (7)");
+        ProcessHandle leftover = ProcessHandle.of(Long.parseLong(
+                Files.readString(data.resolve(EmbeddedMariaDb.PID_FILE)).trim())).orElseThrow();
+
+        EmbeddedMariaDb restarted = EmbeddedMariaDb.start(data, base);
+        try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl(), restarted.user(), restarted.password());
+             ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM kept")) {
+            assertThat(leftover.isAlive()).isFalse();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(7);
+        } finally {
+            restarted.stop();
+            abandoned.stop();
+        }
+    }
+
+    @Test
+    void startsAgainOnTheSamePort() throws Exception {
+        Path data = Path.of("target", "embedded-" + UUID.randomUUID(), "data").toAbsolutePath();
+        Path base = Path.of("target", "test-mariadb-base").toAbsolutePath();
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(data, base);
+        first.stop();
+
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(data, base, first.port());
+        try {
+            assertThat(second.jdbcUrl()).isEqualTo(first.jdbcUrl());
+            execute(second, "SELECT 1");
         } finally {
             second.stop();
         }

@@ -13,6 +13,9 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +112,27 @@ class ErrorMappingTest {
                 .thenThrow(new RuntimeException("wrapped", new SQLTransientConnectionException("pool exhausted")));
         Map<String, Object> body = assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
         assertThat(body.toString()).doesNotContain("pool exhausted");
+    }
+
+    @Test
+    void aConnectionLostMidRequestIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLRecoverableException("Communications link failure", "08S01", new java.io.EOFException("lost"))));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void aDeadlockVictimIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction")));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void otherDatabaseErrorsAreInternal() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLSyntaxErrorException("You have an error in your SQL syntax")));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 500, "INTERNAL_ERROR", "unexpected");
     }
 
     @Test

@@ -3,27 +3,26 @@ package dev.webhooks.adapters.rest.error;
 import dev.webhooks.domain.ErrorCode;
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransactionRollbackException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything no other mapper claims: 503 when the database cannot be reached (or kept refusing a transaction for
- * lock conflicts after the persistence adapter's retries), otherwise a 500 that reveals
- * nothing internal while the log keeps the stack trace under the request's trace id.
+ * Everything no other mapper claims: 503 when the database cannot be reached or asks to try again, otherwise a 500
+ * that reveals nothing internal while the log keeps the stack trace under the request's trace id.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
     @Override
     public Response toResponse(Throwable exception) {
-        if (isDatabaseUnreachable(exception)) {
-            LOG.warn("database unreachable: {}", exception.toString());
+        if (isDatabaseUnavailable(exception)) {
+            LOG.warn("database unavailable: {}", exception.toString());
             return ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    "the service cannot reach its database; retry shortly");
+                    "the service's database is unavailable or busy; retry shortly");
         }
         return internalError(exception);
     }
@@ -34,10 +33,15 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
                 "an unexpected error occurred; quote the traceId when reporting it");
     }
 
-    private static boolean isDatabaseUnreachable(Throwable exception) {
+    /**
+     * A connection that cannot be made or was lost (the driver's communications failure is a
+     * {@link SQLRecoverableException}), or a transaction the database rolled back or timed out
+     * ({@link SQLTransientException}): all pass when the database is back, so the caller should retry.
+     */
+    private static boolean isDatabaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLTransactionRollbackException || cause instanceof ConnectException) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
                 return true;
             }
         }

@@ -23,6 +23,7 @@ public final class MeteredDeliverySender implements DeliverySender {
     private final Timer latency;
     private final Meter attempted;
     private final Map<AttemptOutcome, Meter> outcomes = new EnumMap<>(AttemptOutcome.class);
+    private final java.util.Set<String> watched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MeteredDeliverySender(DeliverySender sender, MetricRegistry metrics,
                                  java.util.function.Supplier<Map<String, String>> circuits,
@@ -49,23 +50,25 @@ public final class MeteredDeliverySender implements DeliverySender {
         }
     }
 
+    /** Registers the gauge of a target's circuit the first time the target is sent to (a set lookup afterwards). */
     private void watchCircuitOf(String url) {
         java.net.URI uri = java.net.URI.create(url);
         if (uri.getHost() == null) {
             return;
         }
         String target = circuitKey.apply(uri);
-        String name = "deliveries.circuit." + target;
-        if (!metrics.getGauges().containsKey(name)) {
-            try {
-                metrics.register(name, (com.codahale.metrics.Gauge<Integer>) () -> switch (circuits.get().getOrDefault(target, "CLOSED")) {
-                    case "OPEN" -> 2;
-                    case "HALF_OPEN" -> 1;
-                    default -> 0;
-                });
-            } catch (IllegalArgumentException registeredMeanwhile) {
-                // another sender thread registered it first
-            }
+        if (!watched.add(target)) {
+            return;
+        }
+        try {
+            metrics.register("deliveries.circuit." + target, (com.codahale.metrics.Gauge<Integer>) () ->
+                    switch (circuits.get().getOrDefault(target, "CLOSED")) {
+                        case "OPEN" -> 2;
+                        case "HALF_OPEN" -> 1;
+                        default -> 0;
+                    });
+        } catch (IllegalArgumentException registeredBefore) {
+            // registered by an earlier sender on the same registry
         }
     }
 }

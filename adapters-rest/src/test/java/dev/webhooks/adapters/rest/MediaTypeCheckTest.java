@@ -39,6 +39,13 @@ class MediaTypeCheckTest {
     }
 
     @Test
+    void refusesThemWithAnEmptyBodyToo() {
+        try (Response response = API.admin("/api/v1/events").post(Entity.entity(new byte[0], "application/json; charset=no-such-charset"))) {
+            assertThat(response.getStatus()).isEqualTo(415);
+        }
+    }
+
+    @Test
     void letsKnownCharsetsThrough() {
         API.resetMocks();
         when(API.publish.publish(any(), any(), any())).thenReturn(List.of(true));

@@ -13,9 +13,9 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.util.Optional;
 
 /**
- * Refuses a request body whose {@code Content-Type} does not parse or names a charset the JVM cannot decode, with
- * 415 in the envelope. Left to Jersey, the first would be a bare 400 and the second an
- * {@code UnsupportedCharsetException} (a 500) from the reader of a String body.
+ * Refuses a request whose {@code Content-Type} does not parse or names a charset the JVM cannot decode, with 415 in
+ * the envelope. Left to Jersey, the first would be a bare 400 and the second an {@code UnsupportedCharsetException}
+ * (a 500) from the reader of a String body, which runs even when the body is empty.
  */
 @PreMatching
 @Priority(3)
@@ -23,7 +23,7 @@ public final class MediaTypeCheck implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (header == null || !request.hasEntity()) {
+        if (header == null) {
             return;
         }
         problemWith(header).ifPresent(detail -> request.abortWith(

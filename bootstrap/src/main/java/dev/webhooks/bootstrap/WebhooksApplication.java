@@ -60,6 +60,7 @@ import java.time.Clock;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
             SchemaMigration.migrate(dataSource, environment.metrics());
         }
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        // InnoDB ends a deadlock by rolling one transaction back with SQLSTATE 40001 and asks for it to be run again.
+        jdbi.setTransactionHandler(new SerializableTransactionRunner());
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
         PublishEvent publishEvent = new PublishEvent(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()),

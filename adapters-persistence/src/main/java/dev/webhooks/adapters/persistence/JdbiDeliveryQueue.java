@@ -10,6 +10,7 @@ import dev.webhooks.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -130,7 +131,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
             }
             batch.execute();
-            for (Result result : results) {
+            // Webhook rows in id order, as publishing share-locks them (see JdbiEventLog), so the two cannot deadlock.
+            for (Result result : results.stream().sorted(Comparator.comparing(Result::webhookId)).toList()) {
                 Optional<DisabledReason> reason = Optional.ofNullable(result.disableWebhook()).or(() -> trackStreak(handle, result));
                 reason.ifPresent(why -> disable(handle, result, why));
             }

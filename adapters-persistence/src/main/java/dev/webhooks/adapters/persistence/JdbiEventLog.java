@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -67,12 +68,17 @@ public final class JdbiEventLog implements EventLog {
                 .list();
     }
 
+    /**
+     * In webhook id order: each insert share-locks its webhook row (the foreign key), and recording attempts
+     * write-locks webhook rows (the failure streak) in the same order, so the two cannot deadlock.
+     */
     private void insertDeliveries(Handle handle, List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch(DeliveryRows.INSERT);
-        deliveries.forEach(delivery -> rows.bind(batch, delivery).add());
+        deliveries.stream().sorted(Comparator.comparing(delivery -> delivery.webhookId().toString()))
+                .forEach(delivery -> rows.bind(batch, delivery).add());
         batch.execute();
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  */
 final class FaultyReceiver implements AutoCloseable {
     /** What a path does once it has read a request. */
-    enum Kind { OK, STATUS, REDIRECT, TIMEOUT, RESET, SLOW, CLOSE }
+    enum Kind { OK, STATUS, REDIRECT, TIMEOUT, RESET, SLOW, CLOSE, INTERMITTENT_TIMEOUT }
 
     /** A path's behaviour; build with the factory methods. */
     record Behaviour(Kind kind, int status, String location, Duration delay) {
@@ -60,6 +60,14 @@ final class FaultyReceiver implements AutoCloseable {
         /** Reads the request and closes the connection without answering. */
         static Behaviour close() {
             return new Behaviour(Kind.CLOSE, 0, null, Duration.ZERO);
+        }
+
+        /**
+         * Every other request hangs like {@link #timeout()}, the others are answered 200 at once: a receiver that keeps
+         * failing without ever failing often enough in a row for a circuit breaker to give up on it.
+         */
+        static Behaviour intermittentTimeout() {
+            return new Behaviour(Kind.INTERMITTENT_TIMEOUT, 200, null, Duration.ZERO);
         }
     }
 
@@ -137,15 +145,21 @@ final class FaultyReceiver implements AutoCloseable {
                 closeQuietly(socket);
                 return;
             }
-            hits.computeIfAbsent(hit.path(), p -> new ConcurrentLinkedQueue<>()).add(hit);
-            behave(socket, behaviours.getOrDefault(hit.path(), Behaviour.ok()));
+            ConcurrentLinkedQueue<Hit> pathHits = hits.computeIfAbsent(hit.path(), p -> new ConcurrentLinkedQueue<>());
+            pathHits.add(hit);
+            behave(socket, behaviours.getOrDefault(hit.path(), Behaviour.ok()), pathHits.size());
         } catch (IOException | InterruptedException ignored) {
             closeQuietly(socket); // the client gave up (its timeout) or we are closing
         }
     }
 
-    private void behave(Socket socket, Behaviour behaviour) throws IOException, InterruptedException {
+    private void behave(Socket socket, Behaviour behaviour, int nth) throws IOException, InterruptedException {
         switch (behaviour.kind()) {
+            case INTERMITTENT_TIMEOUT -> {
+                if (nth % 2 == 0) {
+                    answer(socket, behaviour.status(), "");
+                }
+            }
             case OK, STATUS -> answer(socket, behaviour.status(), "");
             case REDIRECT -> answer(socket, behaviour.status(), "Location: " + behaviour.location() + "\r\n");
             case SLOW -> {

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  */
 final class FaultyReceiver implements AutoCloseable {
     /** What a path does once it has read a request. */
-    enum Kind { OK, STATUS, REDIRECT, TIMEOUT, RESET, SLOW, CLOSE, INTERMITTENT_TIMEOUT }
+    enum Kind { OK, STATUS, REDIRECT, TIMEOUT, RESET, SLOW, CLOSE, INTERMITTENT_TIMEOUT, HUGE_HEADERS }
 
     /** A path's behaviour; build with the factory methods. */
     record Behaviour(Kind kind, int status, String location, Duration delay) {
@@ -69,6 +69,11 @@ final class FaultyReceiver implements AutoCloseable {
         static Behaviour intermittentTimeout() {
             return new Behaviour(Kind.INTERMITTENT_TIMEOUT, 200, null, Duration.ZERO);
         }
+
+        /** Answers 200 with about 100 KB of distinct response headers. */
+        static Behaviour hugeHeaders() {
+            return new Behaviour(Kind.HUGE_HEADERS, 200, null, Duration.ZERO);
+        }
     }
 
     /** One request as read. */
@@ -77,6 +82,8 @@ final class FaultyReceiver implements AutoCloseable {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
+
+    private static final String HUGE_HEADERS = hugeHeaderLines();
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
@@ -162,6 +169,7 @@ final class FaultyReceiver implements AutoCloseable {
             }
             case OK, STATUS -> answer(socket, behaviour.status(), "");
             case REDIRECT -> answer(socket, behaviour.status(), "Location: " + behaviour.location() + "\r\n");
+            case HUGE_HEADERS -> answer(socket, behaviour.status(), HUGE_HEADERS);
             case SLOW -> {
                 Thread.sleep(behaviour.delay().toMillis());
                 answer(socket, behaviour.status(), "");
@@ -175,6 +183,14 @@ final class FaultyReceiver implements AutoCloseable {
                 // keep the connection open and silent until close()
             }
         }
+    }
+
+    private static String hugeHeaderLines() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            lines.append("X-Filler-").append(i).append(": ").append("v".repeat(500)).append("\r\n");
+        }
+        return lines.toString();
     }
 
     private static void answer(Socket socket, int status, String extraHeaders) throws IOException {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Faulty receivers must not slow down healthy ones. Phase 1 publishes a steady stream of events to healthy webhooks
  * only and measures publish-to-arrival latency; phase 2 publishes the same stream while webhooks on receivers that
  * answer 500, never answer, reset the connection, answer too late, close without answering, hang on every other
- * request, or answer slowly but in time receive every event too. Each faulty receiver is its own host and port, so the
+ * request, answer with 100 KB of headers, or answer slowly but in time, and a webhook whose (very long) host name does
+ * not resolve, receive every event too. Each faulty receiver is its own host and port, so the
  * ones that never answer soon have their circuit opened; the intermittent and the slow one keep sending slots busy
  * for the whole phase. The healthy p99 with faults may be at most twice the baseline p99, and every delivery
  * must end as the retry schedule says: succeeded after one attempt, or failed after all of them. The figures go to
@@ -50,6 +51,7 @@ class ReceiverFaultsIT {
     static final int HEALTHY_WEBHOOKS = 4;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String LONG_HOST_URL = "http://" + ("h".repeat(63) + ".").repeat(30) + "invalid/fault";
 
     /** A kind of receiver fault, what it does, and how its deliveries must end. */
     private enum Fault {
@@ -60,6 +62,10 @@ class ReceiverFaultsIT {
         CLOSE(FaultyReceiver.Behaviour.close(), "failed", ATTEMPTS_WHEN_FAILING),
         /** Never fails often enough in a row for its circuit breaker to open, so it holds sending slots all along. */
         INTERMITTENT_TIMEOUT(FaultyReceiver.Behaviour.intermittentTimeout(), null, 0),
+        /** 100 KB of response headers: more than the history can keep. */
+        HUGE_HEADERS(FaultyReceiver.Behaviour.hugeHeaders(), "succeeded", 1),
+        /** A host name of almost 2000 characters that does not resolve: the failure message names it. */
+        LONG_UNRESOLVABLE_HOST(FaultyReceiver.Behaviour.ok(), "failed", ATTEMPTS_WHEN_FAILING),
         /** Holds a sending slot for most of the attempt timeout, every time. */
         SLOW_BUT_IN_TIME(FaultyReceiver.Behaviour.slow(Duration.ofMillis(600)), "succeeded", 1);
 
@@ -112,7 +118,7 @@ class ReceiverFaultsIT {
         for (Fault fault : Fault.values()) {
             FaultyReceiver receiver = new FaultyReceiver().on("/fault", fault.behaviour);
             FAULTY.put(fault, receiver);
-            faulty.put(fault, create(fault.name(), receiver.url("/fault")));
+            faulty.put(fault, create(fault.name(), fault == Fault.LONG_UNRESOLVABLE_HOST ? LONG_HOST_URL : receiver.url("/fault")));
         }
         Latencies withFaults = phase("faults");
         long limit = 2 * baseline.p99();
@@ -237,7 +243,7 @@ class ReceiverFaultsIT {
             });
             String expected = fault.finalState == null ? "succeeded after 1-" + ATTEMPTS_WHEN_FAILING + " or failed after "
                     + ATTEMPTS_WHEN_FAILING : fault.finalState + " after " + fault.attempts;
-            text.append(String.format("  %-20s deliveries %d, states %s, attempts %s (expected %s), requests received %d%n",
+            text.append(String.format("  %-22s deliveries %d, states %s, attempts %s (expected %s), requests received %d%n",
                     fault, deliveries.size(), states, attempts, expected, FAULTY.get(fault).count("/fault")));
         });
         return text.toString();

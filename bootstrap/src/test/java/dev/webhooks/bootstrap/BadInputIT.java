@@ -254,14 +254,30 @@ class BadInputIT {
 
     // ---- afterwards
 
-    private void assertStillHealthy() {
+    /** Health checks pass, the API works, and deliveries still flow (a result that cannot be recorded would stop them). */
+    private void assertStillHealthy() throws InterruptedException {
         try (Response health = APP.client().target("http://localhost:" + APP.getAdminPort() + "/healthcheck").request().get()) {
             assertThat(health.getStatus()).as(health.readEntity(String.class)).isEqualTo(200);
         }
-        String id = create("after the storm", "/after", false);
+        String id = create("after the storm", "/after", true);
         ApiClient.Answer fetched = admin.get("/api/v1/webhooks/" + id);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json()).containsEntry("name", "after the storm");
+        String publisherToken = new DevTokenIssuer(APP.getConfiguration().getAuth().toJwtSettings())
+                .issue("platform", "producer", List.of("EventPublisher"), Duration.ofMinutes(10));
+        publish(publisherToken, "{\"specversion\":\"1.0\",\"id\":\"after\",\"source\":\"fuzz\",\"type\":"
+                + "\"com.qlik.v1.app.created\",\"tenantid\":\"" + tenant + "\"}");
+        RECEIVER.next("/after", Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!"succeeded".equals(firstDeliveryState(id)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(firstDeliveryState(id)).as("the delivery after the run was recorded").isEqualTo("succeeded");
+    }
+
+    private String firstDeliveryState(String webhookId) {
+        List<Map<String, Object>> deliveries = admin.get("/api/v1/webhooks/" + webhookId + "/deliveries").data();
+        return deliveries.isEmpty() ? "none" : (String) deliveries.get(0).get("state");
     }
 
     private void report(long seed, Duration took) {

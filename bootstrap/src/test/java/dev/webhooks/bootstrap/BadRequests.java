@@ -73,9 +73,10 @@ final class BadRequests {
     static final String RESEND = "POST /webhooks/{id}/deliveries/{deliveryId}/actions/resend";
     static final String PUBLISH = "POST /events (single)";
     static final String PUBLISH_BATCH = "POST /events (batch)";
+    static final String OPENAPI = "GET /openapi.json";
     static final String RAW = "raw HTTP (malformed at the protocol level)";
     static final List<String> ENDPOINTS = List.of(LIST_WEBHOOKS, CREATE_WEBHOOK, GET_WEBHOOK, REPLACE_WEBHOOK, PATCH_WEBHOOK,
-            DELETE_WEBHOOK, EVENT_TYPES, LIST_DELIVERIES, GET_DELIVERY, RESEND, PUBLISH, PUBLISH_BATCH, RAW);
+            DELETE_WEBHOOK, EVENT_TYPES, LIST_DELIVERIES, GET_DELIVERY, RESEND, PUBLISH, PUBLISH_BATCH, OPENAPI, RAW);
 
     private static final String API = "/api/v1/webhooks";
     private static final List<String> WEBHOOK_FIELDS = List.of("name", "url", "eventTypes", "description", "filter", "headers",
@@ -145,6 +146,8 @@ final class BadRequests {
             case RESEND -> resend();
             case PUBLISH -> publish(endpoint, event(), v.pick("application/cloudevents+json", "application/json"));
             case PUBLISH_BATCH -> publish(endpoint, batch(), "application/cloudevents-batch+json");
+            case OPENAPI -> request(endpoint, v.chance(0.8) ? "GET" : v.pick("POST", "PUT", "DELETE"),
+                    "/api/v1/openapi.json" + (v.chance(0.5) ? query(randomParameters()) : ""), null).withHeader("Authorization", v.pick(null, "Bearer x"));
             default -> rawRequest();
         };
     }

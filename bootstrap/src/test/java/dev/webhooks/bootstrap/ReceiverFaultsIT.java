@@ -68,7 +68,7 @@ class ReceiverFaultsIT {
         /** A host name of almost 2000 characters that does not resolve: the failure message names it. */
         LONG_UNRESOLVABLE_HOST(FaultyReceiver.Behaviour.ok(), "failed", ATTEMPTS_WHEN_FAILING),
         /** Holds a sending slot for most of the attempt timeout, every time. */
-        SLOW_BUT_IN_TIME(FaultyReceiver.Behaviour.slow(Duration.ofMillis(600)), "succeeded", 1);
+        SLOW_BUT_IN_TIME(FaultyReceiver.Behaviour.slow(Duration.ofMillis(500)), "succeeded", 1);
 
         final FaultyReceiver.Behaviour behaviour;
         /** null: either, as the schedule says (succeeded after 1 to all attempts, or failed after all of them). */

@@ -59,6 +59,8 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,6 +171,21 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
+        answerHttpErrorsInTheEnvelope(environment);
+    }
+
+    /** On the application context, and on the server for requests too malformed to reach any context. */
+    private static void answerHttpErrorsInTheEnvelope(Environment environment) {
+        EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
+        environment.getApplicationContext().setErrorHandler(errors);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(errors);
+                }
+            }
+        });
     }
 
     /** Deliveries this instance just stored are due at once: the worker starts them now, not at its next poll. */

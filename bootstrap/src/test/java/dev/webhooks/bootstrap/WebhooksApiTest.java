@@ -296,6 +296,48 @@ class WebhooksApiTest {
         }
     }
 
+    /** Errors raised below Jersey (Jetty's parser, Dropwizard's filters, the body stream) are the envelope too. */
+    @Nested
+    class HttpLayer {
+        private final String auth = "Authorization: Bearer " + admin.token() + "\r\n";
+
+        @Test
+        void requestsJettyRefusesAnswerTheEnvelope() throws Exception {
+            assertRawError("TRACE /api/v1/webhooks HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n", 405, "METHOD_NOT_ALLOWED");
+            assertRawError("GET /api/v1/webhooks HTTP/9.9\r\nHost: x\r\n\r\n", 400, "INVALID_REQUEST");
+            assertRawError("GET /api/v1/webhooks HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n", 431, "INVALID_REQUEST");
+            assertRawError("GET /api/v1/webhooks HTTP/1.1\r\nHost: x\r\nExpect: nonsense\r\n" + auth + "\r\n", 417, "INVALID_REQUEST");
+        }
+
+        @Test
+        void bodiesThatCannotBeReadAreBadRequests() throws Exception {
+            String post = "POST /api/v1/webhooks HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n";
+            assertRawError(post + "Content-Length: 100\r\n\r\n{\"name\":", 400, "INVALID_REQUEST");
+            assertRawError(post + "Content-Encoding: gzip\r\nContent-Length: 10\r\n\r\n{\"name\":1}", 400, "INVALID_REQUEST");
+        }
+
+        @Test
+        void aCharsetThatCannotBeDecodedIsUnsupported() throws Exception {
+            assertRawError("POST /api/v1/events HTTP/1.1\r\nHost: x\r\n" + auth
+                    + "Content-Type: application/json; charset=no-such-charset\r\nContent-Length: 2\r\n\r\n{}", 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+
+        /** Writes the request, half-closes, and checks the one answer. */
+        private void assertRawError(String request, int status, String code) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", APP.getLocalPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status + " ").containsIgnoringCase("Content-Type: application/json");
+                ApiClient.Answer parsed = new ApiClient.Answer(status, body, null);
+                assertThat(parsed.errorCode()).as(answer).isEqualTo(code);
+                assertThat(parsed.json()).containsKey("traceId");
+            }
+        }
+    }
+
     @Test
     void listsTheEventTypeCatalog() {
         List<Map<String, Object>> types = alice.get("/api/v1/webhooks/event-types").data();

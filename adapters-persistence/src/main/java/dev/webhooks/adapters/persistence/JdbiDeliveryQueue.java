@@ -10,7 +10,6 @@ import dev.webhooks.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -139,8 +138,9 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
             rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
         }
         batch.execute();
+        // Webhook rows in id order, as publishing share-locks them (see JdbiEventLog.insertDeliveries).
         Map<String, List<Result>> byWebhook = results.stream()
-                .collect(Collectors.groupingBy(Result::webhookId, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Result::webhookId, java.util.TreeMap::new, Collectors.toList()));
         resetStreaks(handle, byWebhook.entrySet().stream()
                 .filter(entry -> entry.getValue().stream().anyMatch(Result::succeeded)).map(Map.Entry::getKey).toList());
         byWebhook.values().forEach(ofWebhook -> trackFailures(handle, ofWebhook));

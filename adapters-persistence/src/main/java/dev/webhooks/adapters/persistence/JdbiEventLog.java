@@ -100,12 +100,17 @@ public final class JdbiEventLog implements EventLog {
                 .list();
     }
 
+    /**
+     * In webhook id order: each insert share-locks its webhook row (the foreign key), and recording attempts
+     * write-locks webhook rows in the same order, so the two rarely deadlock (and are run again when they do).
+     */
     private void insertDeliveries(Handle handle, List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch(DeliveryRows.INSERT);
-        deliveries.forEach(delivery -> rows.bind(batch, delivery).add());
+        deliveries.stream().sorted(java.util.Comparator.comparing(delivery -> delivery.webhookId().toString()))
+                .forEach(delivery -> rows.bind(batch, delivery).add());
         batch.execute();
     }
 

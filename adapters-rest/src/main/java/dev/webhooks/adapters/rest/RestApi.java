@@ -4,6 +4,7 @@ import dev.webhooks.adapters.rest.auth.BearerAuthFilter;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.adapters.rest.error.DomainExceptionMapper;
 import dev.webhooks.adapters.rest.error.JsonExceptionMapper;
+import dev.webhooks.adapters.rest.error.MediaTypeCheck;
 import dev.webhooks.adapters.rest.error.RequestTracing;
 import dev.webhooks.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.webhooks.adapters.rest.error.WebApplicationExceptionMapper;
@@ -34,6 +35,7 @@ public final class RestApi {
                    ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery) {
         this.components = List.of(
                 new RequestTracing(),
+                new MediaTypeCheck(),
                 new BearerAuthFilter(verifier),
                 new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
                 new EventTypesResource(listEventTypes),

@@ -90,6 +90,15 @@ class BearerAuthTest {
         assertUnauthorized(withToken(API.tokens.hs256(valid().subject(null))), "sub");
         assertUnauthorized(withToken(API.tokens.hs256(valid().claim("tenantId", null))), "tenantId");
         assertUnauthorized(withToken(API.tokens.hs256(valid().claim("roles", 42))), "roles");
+        assertUnauthorized(withToken(API.tokens.hs256(valid().claim("roles", java.util.Arrays.asList("TenantAdmin", null)))), "roles");
+        assertUnauthorized(withToken(API.tokens.hs256(valid().claim("tenantId", 7))), "tenantId");
+    }
+
+    @Test
+    void rejectsIdsLongerThanTheyCanBeStored() {
+        assertUnauthorized(withToken(API.tokens.hs256(valid().claim("tenantId", "t".repeat(256)))), "'tenantId' claim is longer than 255");
+        assertUnauthorized(withToken(API.tokens.hs256(valid().subject("u".repeat(256)))), "'sub' claim is longer than 255");
+        assertThat(withToken(API.tokens.hs256(valid().claim("tenantId", "t".repeat(255)))).getStatus()).isEqualTo(200);
     }
 
     @Test

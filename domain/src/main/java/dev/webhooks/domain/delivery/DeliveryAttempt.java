@@ -1,23 +1,29 @@
 package dev.webhooks.domain.delivery;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one attempt produced: its outcome, the answer when there was one (status code, headers, body capped at
- * {@value #MAX_BODY_CHARS} characters), a human status message, and the target's {@code Retry-After} if it gave one.
+ * What one attempt produced: its outcome, the answer when there was one (status code, headers, body), a human status
+ * message, and the target's {@code Retry-After} if it gave one. What the receiver controls, and messages that name
+ * its host, are capped to what the delivery history stores: {@value #MAX_BODY_CHARS} characters of body, headers
+ * (names and values) up to {@value #MAX_HEADER_CHARS} characters in all, {@value #MAX_STATUS_MESSAGE_CHARS} of
+ * message. Anything longer could not be recorded, and a result that cannot be recorded holds back the others.
  */
 public record DeliveryAttempt(AttemptOutcome outcome, int statusCode, Map<String, String> responseHeaders,
                               String responseBody, String statusMessage, Optional<Duration> retryAfter) {
     public static final int MAX_BODY_CHARS = 4096;
+    public static final int MAX_HEADER_CHARS = 4096;
+    public static final int MAX_STATUS_MESSAGE_CHARS = 1024;
 
     public DeliveryAttempt {
         Objects.requireNonNull(outcome, "outcome");
-        responseHeaders = Map.copyOf(responseHeaders);
-        responseBody = responseBody == null ? "" : cap(responseBody);
-        Objects.requireNonNull(statusMessage, "statusMessage");
+        responseHeaders = capHeaders(responseHeaders);
+        responseBody = responseBody == null ? "" : cap(responseBody, MAX_BODY_CHARS);
+        statusMessage = cap(Objects.requireNonNull(statusMessage, "statusMessage"), MAX_STATUS_MESSAGE_CHARS);
         retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
     }
 
@@ -44,7 +50,21 @@ public record DeliveryAttempt(AttemptOutcome outcome, int statusCode, Map<String
         return new DeliveryAttempt(AttemptOutcome.FINAL, 0, Map.of(), "", reason, Optional.empty());
     }
 
-    private static String cap(String body) {
-        return body.length() <= MAX_BODY_CHARS ? body : body.substring(0, MAX_BODY_CHARS);
+    private static String cap(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** The headers in the order given for as long as they fit; the rest are left out. */
+    private static Map<String, String> capHeaders(Map<String, String> headers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        int chars = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            chars += header.getKey().length() + header.getValue().length();
+            if (chars > MAX_HEADER_CHARS) {
+                break;
+            }
+            kept.put(header.getKey(), header.getValue());
+        }
+        return Map.copyOf(kept);
     }
 }

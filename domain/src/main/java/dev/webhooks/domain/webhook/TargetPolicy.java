@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which webhook URLs are acceptable: https only unless plain http is allowed (development), and no IP literals
- * or local host names unless they fall in an explicitly allowed address range.
+ * Which webhook URLs are acceptable: https only unless plain http is allowed (development), and no IP literals (in
+ * any notation a resolver accepts) or local host names unless they fall in an explicitly allowed address range.
  */
 public record TargetPolicy(boolean allowHttp, List<CidrRange> allowedRanges) {
     public static final TargetPolicy STRICT = new TargetPolicy(false, List.of());
@@ -20,8 +20,9 @@ public record TargetPolicy(boolean allowHttp, List<CidrRange> allowedRanges) {
         if (!url.isHttps() && !allowHttp) {
             throw InvalidInputException.field("url", "must use https");
         }
-        Optional<InetAddress> literal = addressNamedBy(url.host());
-        if (literal.isPresent() && !isAllowed(literal.get())) {
+        Optional<InetAddress> address = addressNamedBy(url.host());
+        boolean refused = address.isPresent() ? !isAllowed(address.get()) : Ipv4Notations.looksNumeric(url.host());
+        if (refused) {
             throw InvalidInputException.field("url", "must name a host by its domain name, not an IP address or a local name");
         }
     }
@@ -34,6 +35,6 @@ public record TargetPolicy(boolean allowHttp, List<CidrRange> allowedRanges) {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return Optional.of(InetAddress.getLoopbackAddress());
         }
-        return CidrRange.literal(host);
+        return CidrRange.literal(host).or(() -> Ipv4Notations.parse(host));
     }
 }

@@ -33,6 +33,7 @@ public record WebhookDefinition(
     public static final int MAX_NAME_LENGTH = 512;
     public static final int MAX_DESCRIPTION_LENGTH = 1024;
     public static final int MAX_EVENT_TYPES = 100;
+    public static final int MAX_OWNER_ID_LENGTH = 255;
 
     public WebhookDefinition {
         if (name == null || name.isBlank()) {
@@ -48,6 +49,9 @@ public record WebhookDefinition(
         Objects.requireNonNull(level, "level");
         if (ownerId == null || ownerId.isBlank()) {
             throw InvalidInputException.field("ownerId", "is required");
+        }
+        if (ownerId.length() > MAX_OWNER_ID_LENGTH) {
+            throw InvalidInputException.field("ownerId", "is longer than " + MAX_OWNER_ID_LENGTH + " characters");
         }
         eventTypes = distinct(eventTypes);
         headers = headers == null ? HeaderMap.EMPTY : headers;

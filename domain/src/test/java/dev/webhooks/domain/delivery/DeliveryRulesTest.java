@@ -127,6 +127,22 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void capsWhatTheReceiverControlsToWhatTheHistoryStores() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            headers.put("X-Filler-" + i, "v".repeat(500));
+        }
+        DeliveryAttempt huge = DeliveryAttempt.answered(200, headers, "b".repeat(10_000), Optional.empty());
+        assertThat(huge.responseHeaders()).containsKeys("X-Filler-0", "X-Filler-6").doesNotContainKey("X-Filler-8")
+                .allSatisfy((name, value) -> assertThat(value).hasSize(500));
+        assertThat(huge.responseHeaders().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum())
+                .isLessThanOrEqualTo(DeliveryAttempt.MAX_HEADER_CHARS);
+        assertThat(huge.responseBody()).hasSize(DeliveryAttempt.MAX_BODY_CHARS);
+        assertThat(DeliveryAttempt.unanswered("host " + "h".repeat(2000) + " could not be resolved").statusMessage())
+                .hasSize(DeliveryAttempt.MAX_STATUS_MESSAGE_CHARS);
+    }
+
+    @Test
     void schedulesRetriesWithJitterRetryAfterAndAnEnd() {
         RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5)), 0.2, Duration.ofHours(1));
         SplittableRandom random = new SplittableRandom(1);

@@ -33,6 +33,15 @@ class WebhookDefinitionTest {
     }
 
     @Test
+    void limitsTheOwnerIdToWhatIsStored() {
+        WebhookDefinition.Builder builder = Definitions.valid();
+        builder.ownerId = "o".repeat(256);
+        assertThatThrownBy(builder::build).hasMessageContaining("'ownerId' is longer than 255");
+        builder.ownerId = "o".repeat(255);
+        assertThat(builder.build().ownerId()).hasSize(255);
+    }
+
+    @Test
     void removesDuplicateEventTypesKeepingOrder() {
         WebhookDefinition.Builder builder = Definitions.valid();
         builder.eventTypes = List.of("b", "a", "b");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.webhooks.domain.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,23 @@ class WebhookUrlTest {
         assertThatCode(() -> loopbackAllowed.check(new WebhookUrl("https://127.0.0.1:9000/h"))).doesNotThrowAnyException();
         assertThatCode(() -> loopbackAllowed.check(new WebhookUrl("https://localhost:9000/h"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> loopbackAllowed.check(new WebhookUrl("https://10.1.2.3/h"))).hasMessageContaining("IP address");
+    }
+
+    @Test
+    void policyRefusesAddressesInOtherNotationsToo() {
+        for (String url : List.of("http://2130706433/h", "http://0x7f000001/h", "http://0x7F.0.0.1/h", "http://0177.0.0.1/h",
+                "http://017700000001/h", "http://127.1/h", "http://10.1/h", "http://0xa9fea9fe/latest", "http://4294967296/h",
+                "http://1.2.3.4.5/h", "http://0x/h")) {
+            // java.net.URI reads some of these as no host at all ("must name a host"), the others reach the policy
+            assertThatThrownBy(() -> new TargetPolicy(true, List.of()).check(new WebhookUrl(url))).as(url)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("'url'");
+        }
+        assertThatThrownBy(() -> new TargetPolicy(true, List.of()).check(new WebhookUrl("http://0x7f000001/h"))).hasMessageContaining("IP address");
+        TargetPolicy loopbackAllowed = new TargetPolicy(true, List.of(CidrRange.parse("127.0.0.0/8")));
+        assertThatCode(() -> loopbackAllowed.check(new WebhookUrl("http://2130706433:9000/h"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> loopbackAllowed.check(new WebhookUrl("http://0x0a000001/h"))).hasMessageContaining("IP address");
+        assertThatCode(() -> loopbackAllowed.check(new WebhookUrl("http://1password.example.com/h"))).doesNotThrowAnyException();
+        assertThatCode(() -> loopbackAllowed.check(new WebhookUrl("http://app.0xdeadbeef.io/h"))).doesNotThrowAnyException();
     }
 
     @Test

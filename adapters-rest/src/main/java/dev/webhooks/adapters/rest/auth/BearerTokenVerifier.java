@@ -25,6 +25,9 @@ import java.util.Set;
  * JWKS URL. Unsigned ({@code alg: none}) and unknown algorithms are refused; {@code exp} is required.
  */
 public final class BearerTokenVerifier {
+    /** Tenant and user ids are stored in columns of 255 characters. */
+    static final int MAX_IDENTIFIER_LENGTH = 255;
+
     private final JwtSettings settings;
     private final DefaultJWTProcessor<SecurityContext> hmacProcessor;
     private final DefaultJWTProcessor<SecurityContext> jwksProcessor;
@@ -45,27 +48,40 @@ public final class BearerTokenVerifier {
 
     public Caller verify(String token) throws InvalidTokenException {
         JWTClaimsSet claims = claimsOf(token);
+        return new Caller(identifier(claims, settings.tenantIdClaim()), identifier(claims, settings.userIdClaim()), roles(claims));
+    }
+
+    /** A tenant or user id: a non-blank string that fits the columns it is stored in. */
+    private static String identifier(JWTClaimsSet claims, String name) throws InvalidTokenException {
+        String value;
         try {
-            String tenant = claims.getStringClaim(settings.tenantIdClaim());
-            String user = claims.getStringClaim(settings.userIdClaim());
-            if (tenant == null || tenant.isBlank() || user == null || user.isBlank()) {
-                throw new InvalidTokenException("the token lacks the '" + settings.tenantIdClaim() + "' or '"
-                        + settings.userIdClaim() + "' claim");
-            }
-            return new Caller(tenant, user, roles(claims));
-        } catch (ParseException e) {
-            throw new InvalidTokenException("the '" + settings.tenantIdClaim() + "' and '" + settings.userIdClaim()
-                    + "' claims must be strings");
+            value = claims.getStringClaim(name);
+        } catch (ParseException notAString) {
+            throw new InvalidTokenException("the '" + name + "' claim must be a string");
         }
+        if (value == null || value.isBlank()) {
+            throw new InvalidTokenException("the token lacks the '" + name + "' claim");
+        }
+        if (value.length() > MAX_IDENTIFIER_LENGTH) {
+            throw new InvalidTokenException("the '" + name + "' claim is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
+        }
+        return value;
     }
 
     private Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
+        List<String> roles;
         try {
-            List<String> roles = claims.getStringListClaim(settings.rolesClaim());
-            return roles == null ? Set.of() : new HashSet<>(roles);
-        } catch (ParseException e) {
+            roles = claims.getStringListClaim(settings.rolesClaim());
+        } catch (ParseException notStrings) {
+            roles = null;
+        }
+        if (claims.getClaim(settings.rolesClaim()) == null) {
+            return Set.of();
+        }
+        if (roles == null || roles.contains(null)) {
             throw new InvalidTokenException("the '" + settings.rolesClaim() + "' claim must be an array of strings");
         }
+        return new HashSet<>(roles);
     }
 
     private JWTClaimsSet claimsOf(String token) throws InvalidTokenException {

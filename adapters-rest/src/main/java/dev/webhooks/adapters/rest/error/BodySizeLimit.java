@@ -13,7 +13,9 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over {@code maxBytes} with 413 before they are read into memory: at once when the
- * {@code Content-Length} says so, otherwise as soon as the stream passes the limit.
+ * {@code Content-Length} says so, otherwise as soon as the stream passes the limit. A body that cannot be read at all
+ * (it ends before its declared length, or its {@code Content-Encoding: gzip} is not gzip) is the client's fault, so it
+ * is a 400 here rather than an I/O failure surfacing as a 500 wherever the body happens to be read.
  */
 @PreMatching
 @Priority(2)
@@ -30,14 +32,36 @@ public final class BodySizeLimit implements ContainerRequestFilter {
             request.abortWith(tooLarge());
             return;
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream()));
+        try {
+            if (request.hasEntity()) {
+                request.setEntityStream(new Bounded(request.getEntityStream()));
+            }
+        } catch (RuntimeException peekFailed) {
+            if (!causedByIo(peekFailed)) {
+                throw peekFailed;
+            }
+            request.abortWith(unreadable());
         }
     }
 
     private Response tooLarge() {
         return ErrorResponses.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes");
+    }
+
+    private static Response unreadable() {
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
+                "the request body could not be read: it ended before its declared length or its encoding is invalid");
+    }
+
+    /** Jersey and Jetty wrap the I/O failure of peeking at the body in a ProcessingException or RuntimeException. */
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts what is read and stops at the limit. */
@@ -49,17 +73,30 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
+        public int read() {
+            int b = readOrRefuse(() -> super.read());
             count(b < 0 ? 0 : 1);
             return b;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+        public int read(byte[] buffer, int offset, int length) {
+            int n = readOrRefuse(() -> super.read(buffer, offset, length));
             count(Math.max(n, 0));
             return n;
+        }
+
+        private int readOrRefuse(IoRead read) {
+            try {
+                return read.read();
+            } catch (IOException failed) {
+                throw new WebApplicationException(unreadable());
+            } catch (RuntimeException failed) {
+                if (failed instanceof WebApplicationException || !causedByIo(failed)) {
+                    throw failed;
+                }
+                throw new WebApplicationException(unreadable());
+            }
         }
 
         private void count(int n) {
@@ -68,5 +105,11 @@ public final class BodySizeLimit implements ContainerRequestFilter {
                 throw new WebApplicationException(tooLarge());
             }
         }
+    }
+
+    /** One read of the wrapped stream. */
+    @FunctionalInterface
+    private interface IoRead {
+        int read() throws IOException;
     }
 }

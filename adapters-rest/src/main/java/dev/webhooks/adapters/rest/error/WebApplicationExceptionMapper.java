@@ -5,22 +5,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.Map;
 
 /** Jersey's own answers (unknown route, wrong method, media types, …) in the reference envelope. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-    private static final Map<Integer, ErrorCode> CODES = Map.of(
-            400, ErrorCode.MALFORMED_JSON,
-            401, ErrorCode.UNAUTHORIZED,
-            403, ErrorCode.FORBIDDEN,
-            404, ErrorCode.NOT_FOUND,
-            405, ErrorCode.METHOD_NOT_ALLOWED,
-            406, ErrorCode.NOT_ACCEPTABLE,
-            413, ErrorCode.PAYLOAD_TOO_LARGE,
-            415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-            429, ErrorCode.RATE_LIMITED,
-            503, ErrorCode.SERVICE_UNAVAILABLE);
-
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
@@ -34,7 +21,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Response.StatusType statusType = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status) : original.getStatusInfo();
         Response.ResponseBuilder answer = Response.fromResponse(
-                ErrorResponses.of(statusType, CODES.getOrDefault(status, ErrorCode.VALIDATION_FAILED), detail(original)));
+                ErrorResponses.of(statusType, status == 400 ? ErrorCode.MALFORMED_JSON : ErrorResponses.codeFor(status), detail(original)));
         copyHeader(original, answer, HttpHeaders.ALLOW);
         copyHeader(original, answer, HttpHeaders.RETRY_AFTER);
         return answer.build();

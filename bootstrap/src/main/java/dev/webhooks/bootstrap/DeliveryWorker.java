@@ -24,6 +24,7 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
     private final Duration pollInterval;
     private final ExecutorService loops = Executors.newFixedThreadPool(2, daemon("delivery-loop"));
     private final Semaphore wakeUps = new Semaphore(0);
+    static final Duration BATCH_WINDOW = Duration.ofMillis(10);
     private volatile boolean running;
     private volatile boolean paused;
     private volatile java.time.Instant lastPoll;
@@ -109,6 +110,7 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
 
     private void claimLoop() {
         repeat("delivery poll", () -> {
+            long started = System.nanoTime();
             int claimed = paused ? 0 : dispatch.dispatchDue();
             lastPoll = java.time.Instant.now();
             if (claimed > 0 || dispatch.saturated()) {
@@ -117,11 +119,27 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
                 wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
             }
+            gatherFor(started);
         });
     }
 
     private void recordLoop() {
-        repeat("recording delivery results", () -> dispatch.recordCompleted(pollInterval));
+        repeat("recording delivery results", () -> {
+            long started = System.nanoTime();
+            dispatch.recordCompleted(pollInterval);
+            gatherFor(started);
+        });
+    }
+
+    /**
+     * Lets a step start at most every {@link #BATCH_WINDOW}: attempts finish and events arrive one by one, and a
+     * transaction (with its commit) per delivery would cost the database more than the deliveries themselves.
+     */
+    private static void gatherFor(long stepStartedNanos) throws InterruptedException {
+        long remaining = BATCH_WINDOW.toNanos() - (System.nanoTime() - stepStartedNanos);
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
     }
 
     /** A step that can fail (database down) and is tried again after the poll interval, until the worker stops. */

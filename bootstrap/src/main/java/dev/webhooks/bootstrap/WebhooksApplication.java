@@ -126,7 +126,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         int quota = configuration.getMaxWebhooksPerOwner();
 
         HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
-                HttpDeliverySettings.defaults().withConnectTimeout(configuration.getDelivery().connectTimeout()));
+                httpSettings(configuration.getDelivery()));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -186,6 +186,15 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 }
             }
         });
+    }
+
+    /**
+     * Many webhooks may share one receiving host: its connections are limited only by the in-flight limit (the
+     * per-webhook limit protects each endpoint), so they never queue behind a smaller pool.
+     */
+    static HttpDeliverySettings httpSettings(DeliverySettings delivery) {
+        return HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
+                .withMaxConnectionsPerRoute(delivery.getMaxInFlight());
     }
 
     /** Deliveries this instance just stored are due at once: the worker starts them now, not at its next poll. */

@@ -27,6 +27,12 @@ public record HttpDeliverySettings(Duration connectTimeout, int maxConnectionsTo
                 circuitFailureThreshold, circuitHalfOpenAfter);
     }
 
+    /** At most this many connections to one host and port, and to all hosts together at least as many. */
+    public HttpDeliverySettings withMaxConnectionsPerRoute(int value) {
+        return new HttpDeliverySettings(connectTimeout, Math.max(maxConnectionsTotal, value), value, userAgent,
+                circuitFailureThreshold, circuitHalfOpenAfter);
+    }
+
     public HttpDeliverySettings withCircuit(int failureThreshold, Duration halfOpenAfter) {
         return new HttpDeliverySettings(connectTimeout, maxConnectionsTotal, maxConnectionsPerRoute, userAgent,
                 failureThreshold, halfOpenAfter);

@@ -20,7 +20,7 @@ final class EndToEndRun {
 
     /** What a run measured. */
     record Figures(int accepted, int rejected, int expected, int arrived, int duplicates, double publishSeconds,
-                   double seconds, Latencies latencies) {
+                   double seconds, Latencies latencies, Latencies publishRequests) {
         double deliveriesPerSecond() {
             return expected / seconds;
         }
@@ -31,6 +31,7 @@ final class EndToEndRun {
     private final AtomicLongArray publishedAt;
     private final AtomicIntegerArray arrivals;
     private final Latencies latencies;
+    private final Latencies publishRequests;
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicLong lastArrival = new AtomicLong();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -41,6 +42,7 @@ final class EndToEndRun {
         this.publishedAt = new AtomicLongArray(options.events());
         this.arrivals = new AtomicIntegerArray(options.events());
         this.latencies = new Latencies(options.deliveries());
+        this.publishRequests = new Latencies(options.events());
     }
 
     Figures run(BenchService service, BenchReceiver receiver) throws Exception {
@@ -52,7 +54,7 @@ final class EndToEndRun {
         awaitArrivals(expected, service);
         int duplicates = Math.max(0, arrived.get() - expected);
         return new Figures(accepted.get(), rejected.get(), expected, arrived.get(), duplicates, publishSeconds,
-                (lastArrival.get() - start) / 1e9, latencies);
+                (lastArrival.get() - start) / 1e9, latencies, publishRequests);
     }
 
     private void publishAll(BenchService service, long start) throws InterruptedException {
@@ -84,6 +86,7 @@ final class EndToEndRun {
         }
         try {
             int status = service.publish(body.append(options.batch() > 1 ? "]" : "").toString(), options.batch() > 1);
+            publishRequests.add(System.nanoTime() - now);
             (status == 202 ? accepted : rejected).addAndGet(last - first);
         } catch (Exception e) {
             rejected.addAndGet(last - first);
@@ -108,7 +111,7 @@ final class EndToEndRun {
         if (seq < 0 || seq >= options.events()) {
             return;
         }
-        if (arrivals.incrementAndGet(seq) <= options.matching()) {
+        if (arrivals.incrementAndGet(seq) <= options.matching() && seq >= options.warmUp()) {
             latencies.add(at - publishedAt.get(seq));
         }
         arrived.incrementAndGet();

@@ -44,6 +44,7 @@ public final class LoadBenchmark {
                 run.accepted(), run.rejected(), run.expected(), run.seconds(), run.publishSeconds());
         System.out.printf("service: %.0f deliveries/s sustained, %d duplicates; publish-to-arrival %s%n",
                 run.deliveriesPerSecond(), run.duplicates(), run.latencies().summary());
+        System.out.printf("service: publish request (POST to 202) %s%n", run.publishRequests().summary());
         if (options.limits()) {
             limits(database, receiver, webhookIds, maxInFlight, run.deliveriesPerSecond());
         }

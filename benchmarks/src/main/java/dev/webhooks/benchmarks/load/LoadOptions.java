@@ -13,12 +13,13 @@ import java.util.Map;
  * @param rate          events per second to publish at, or 0 for as fast as possible
  * @param batch         events per POST (1 sends application/cloudevents+json, more a batch)
  * @param publishers    concurrent publishing connections
+ * @param warmUp        the first events, published like the rest but left out of the latency figures (JIT, pools)
  * @param backlog       when above 0: instead of publishing, drain this many due deliveries inserted up front
  * @param limits        whether to measure the raw HTTP and raw storage limits after the run
  * @param config        the service's configuration file
  * @param databaseUrl   an external database to use instead of a fresh embedded MariaDB
  */
-record LoadOptions(int events, int tenants, int matching, int others, int rate, int batch, int publishers, int backlog,
+record LoadOptions(int events, int tenants, int matching, int others, int rate, int batch, int publishers, int warmUp, int backlog,
                    boolean limits, String config, String databaseUrl, String databaseUser, String databasePassword) {
 
     static LoadOptions parse(String... args) {
@@ -30,21 +31,23 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         int rate = Integer.parseInt(given.getOrDefault("rate", "0"));
+        int events = Integer.parseInt(given.getOrDefault("events", "50000"));
         LoadOptions options = new LoadOptions(
-                Integer.parseInt(given.getOrDefault("events", "50000")),
+                events,
                 Integer.parseInt(given.getOrDefault("tenants", "2")),
                 Integer.parseInt(given.getOrDefault("matching", "2")),
                 Integer.parseInt(given.getOrDefault("others", "10")),
                 rate,
                 Integer.parseInt(given.getOrDefault("batch", rate > 0 ? "1" : "100")),
                 Integer.parseInt(given.getOrDefault("publishers", rate > 0 ? "16" : "4")),
+                Integer.parseInt(given.getOrDefault("warmup", Integer.toString(events / 10))),
                 Integer.parseInt(given.getOrDefault("backlog", "0")),
                 Boolean.parseBoolean(given.getOrDefault("limits", "true")),
                 given.getOrDefault("config", "config.yml"),
                 given.get("database-url"),
                 given.getOrDefault("database-user", "root"),
                 given.getOrDefault("database-password", ""));
-        given.keySet().removeAll(java.util.Set.of("events", "tenants", "matching", "others", "rate", "batch", "publishers",
+        given.keySet().removeAll(java.util.Set.of("events", "tenants", "matching", "others", "rate", "batch", "publishers", "warmup",
                 "backlog", "limits", "config", "database-url", "database-user", "database-password"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
@@ -62,6 +65,7 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
                 ? "backlog of " + backlog + " due deliveries across " + tenants * matching + " webhooks"
                 : events + " events across " + tenants + " tenants, " + matching + " matching + " + others
                         + " other webhooks per tenant, " + (rate > 0 ? rate + " events/s" : "as fast as possible")
-                        + ", " + batch + " per POST, " + publishers + " publishers";
+                        + ", " + batch + " per POST, " + publishers + " publishers, latency of all but the first " + warmUp
+                        + " events";
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The raw HTTP limit H: the service's own HTTP client ({@link HttpDeliverySender}) posting a delivery the service
- * sent (same body, same headers) straight to the same receiver, as many at once as the service sends, no database.
+ * sent (same body, same headers) straight to the same receiver, as many at once as the service sends (and with as
+ * many connections), no database.
  */
 final class RawHttpLimit {
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "user-agent",
@@ -34,7 +35,7 @@ final class RawHttpLimit {
                           Duration measure) throws InterruptedException {
         receiver.listen((body, at) -> { });
         TargetGuard guard = new TargetGuard(new TargetPolicy(true, List.of(CidrRange.parse("127.0.0.0/8"))));
-        try (HttpDeliverySender sender = new HttpDeliverySender(guard, HttpDeliverySettings.defaults())) {
+        try (HttpDeliverySender sender = new HttpDeliverySender(guard, HttpDeliverySettings.defaults().withMaxConnectionsPerRoute(concurrency))) {
             DeliveryRequest request = new DeliveryRequest(UUID.randomUUID().toString(), receiver.url(sample.path()),
                     sample.body(), headersToSend(sample.headers()), false, Duration.ofSeconds(10));
             AtomicLong succeeded = new AtomicLong();

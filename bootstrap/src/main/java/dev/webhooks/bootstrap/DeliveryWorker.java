@@ -148,22 +148,15 @@ final class DeliveryWorker implements Managed, dev.webhooks.bootstrap.ops.Tasks.
     }
 
     private void repeat(String what, Step step) {
-        while (running) {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                LOG.warn("{} failed; retrying after the poll interval: {}", what, e.toString());
-                sleep(pollInterval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            while (running) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("{} failed; retrying after the poll interval: {}", what, e.toString());
+                    Thread.sleep(pollInterval.toMillis());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

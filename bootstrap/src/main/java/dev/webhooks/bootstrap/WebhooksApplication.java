@@ -192,7 +192,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
      * Many webhooks may share one receiving host: its connections are limited only by the in-flight limit (the
      * per-webhook limit protects each endpoint), so they never queue behind a smaller pool.
      */
-    static HttpDeliverySettings httpSettings(DeliverySettings delivery) {
+    private static HttpDeliverySettings httpSettings(DeliverySettings delivery) {
         return HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
                 .withMaxConnectionsPerRoute(delivery.getMaxInFlight());
     }

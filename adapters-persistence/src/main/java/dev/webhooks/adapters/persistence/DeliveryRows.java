@@ -13,7 +13,6 @@ final class DeliveryRows {
             + " response_headers, response_body, status_message, traceparent) VALUES (:id, :tenant, :webhook, :eventId,"
             + " :eventType, :triggered, :body, :state, :status, :attempts, :next, :at, :url, :requestHeaders, :code,"
             + " :responseHeaders, :responseBody, :message, :traceparent)";
-    private static final int MAX_MESSAGE = 1024;
 
     private final JsonColumns json = new JsonColumns();
 
@@ -38,14 +37,13 @@ final class DeliveryRows {
     }
 
     <S extends SqlStatement<S>> S bindAttempt(S statement, RecordedAttempt attempt) {
-        String message = attempt.statusMessage();
         return statement.bind("at", Timestamps.toColumn(attempt.at()))
                 .bind("url", attempt.url())
                 .bind("requestHeaders", json.write(attempt.requestHeaders()))
                 .bind("code", attempt.statusCode() == 0 ? null : attempt.statusCode())
                 .bind("responseHeaders", json.write(attempt.responseHeaders()))
                 .bind("responseBody", attempt.responseBody())
-                .bind("message", message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+                .bind("message", attempt.statusMessage());
     }
 
     private static <S extends SqlStatement<S>> S bindNoAttempt(S statement) {

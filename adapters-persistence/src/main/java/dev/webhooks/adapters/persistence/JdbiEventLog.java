@@ -44,16 +44,18 @@ public final class JdbiEventLog implements EventLog {
      * An event another transaction stores meanwhile fails the insert on its key, and the whole append runs again.
      */
     private List<Boolean> append(Handle handle, List<CloudEvent> events, FanOut fanOut) {
-        Set<String> seen = knownKeys(handle, events);
+        List<String> keys = events.stream().map(JdbiEventLog::idempotencyKey).toList();
+        Set<String> seen = knownKeys(handle, keys);
         Map<String, List<Webhook>> subscribers = new HashMap<>();
         List<Boolean> fresh = new ArrayList<>();
-        List<CloudEvent> stored = new ArrayList<>();
+        Map<String, CloudEvent> stored = new java.util.LinkedHashMap<>();
         List<Delivery> deliveries = new ArrayList<>();
-        for (CloudEvent event : events) {
-            boolean isNew = seen.add(idempotencyKey(event));
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent event = events.get(i);
+            boolean isNew = seen.add(keys.get(i));
             fresh.add(isNew);
             if (isNew) {
-                stored.add(event);
+                stored.put(keys.get(i), event);
                 List<Webhook> candidates = subscribers.computeIfAbsent(event.tenantId() + '\0' + event.type(),
                         key -> subscribed(handle, event));
                 deliveries.addAll(fanOut.deliveriesFor(event, candidates));
@@ -64,30 +66,29 @@ public final class JdbiEventLog implements EventLog {
         return fresh;
     }
 
-    private static Set<String> knownKeys(Handle handle, List<CloudEvent> events) {
+    private static Set<String> knownKeys(Handle handle, List<String> keys) {
         return new HashSet<>(handle.createQuery("SELECT idempotency_key FROM events WHERE idempotency_key IN (<keys>)")
-                .bindList("keys", events.stream().map(JdbiEventLog::idempotencyKey).toList())
+                .bindList("keys", keys)
                 .mapTo(String.class)
                 .list());
     }
 
-    private static void insertEvents(Handle handle, List<CloudEvent> events) {
+    /** The new events, by their idempotency key. */
+    private static void insertEvents(Handle handle, Map<String, CloudEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO events (idempotency_key, tenant_id, source, event_id, type,"
                 + " received_at, body) VALUES (:key, :tenant, :source, :id, :type, :received, :body)");
         String received = Timestamps.toColumn(Instant.now());
-        for (CloudEvent event : events) {
-            batch.bind("key", idempotencyKey(event))
-                    .bind("tenant", event.tenantId())
-                    .bind("source", event.source())
-                    .bind("id", event.id())
-                    .bind("type", event.type())
-                    .bind("received", received)
-                    .bind("body", Json.write(event.toJson()))
-                    .add();
-        }
+        events.forEach((key, event) -> batch.bind("key", key)
+                .bind("tenant", event.tenantId())
+                .bind("source", event.source())
+                .bind("id", event.id())
+                .bind("type", event.type())
+                .bind("received", received)
+                .bind("body", Json.write(event.toJson()))
+                .add());
         batch.execute();
     }
 

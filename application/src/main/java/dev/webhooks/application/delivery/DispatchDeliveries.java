@@ -105,7 +105,7 @@ public final class DispatchDeliveries {
         for (DeliveryQueue.Claimed delivery : claimed) {
             Lane lane = lanes.computeIfAbsent(keyOf(delivery), key -> new Lane());
             unfinished.put(delivery.delivery().id(), Boolean.TRUE);
-            switch (lane.admit(delivery, settings.maxInFlightPerWebhook(), waiting, settings.maxInFlight())) {
+            switch (lane.admit(delivery)) {
                 case STARTED -> {
                     slots.acquireUninterruptibly();
                     executor.execute(() -> sendInTurn(delivery, lane));
@@ -131,7 +131,7 @@ public final class DispatchDeliveries {
      */
     private void sendInTurn(DeliveryQueue.Claimed first, Lane lane) {
         try {
-            for (DeliveryQueue.Claimed next = first; next != null; next = lane.next(waiting)) {
+            for (DeliveryQueue.Claimed next = first; next != null; next = lane.next()) {
                 sendAndRecord(next);
                 if (Thread.currentThread().isInterrupted()) {
                     lane.giveBack();
@@ -144,34 +144,29 @@ public final class DispatchDeliveries {
     }
 
     /** One webhook's attempts on this instance: how many are in flight, and the claimed ones waiting for a turn. */
-    private static final class Lane {
-        enum Admission { STARTED, WAITING, FULL }
-
+    private final class Lane {
         private final java.util.ArrayDeque<DeliveryQueue.Claimed> queued = new java.util.ArrayDeque<>();
         private int inFlight;
 
-        synchronized Admission admit(DeliveryQueue.Claimed delivery, int limit, AtomicInteger waitingInAll, int maxWaitingInAll) {
-            if (inFlight < limit) {
+        synchronized Admission admit(DeliveryQueue.Claimed delivery) {
+            if (inFlight < settings.maxInFlightPerWebhook()) {
                 inFlight++;
                 return Admission.STARTED;
             }
-            if (queued.size() < limit && waitingInAll.incrementAndGet() <= maxWaitingInAll) {
+            if (queued.size() < settings.maxInFlightPerWebhook() && takeWaitingPlace()) {
                 queued.add(delivery);
                 return Admission.WAITING;
-            }
-            if (queued.size() < limit) {
-                waitingInAll.decrementAndGet();
             }
             return Admission.FULL;
         }
 
         /** After an attempt: the next waiting delivery takes over the turn, or the turn is given back. */
-        synchronized DeliveryQueue.Claimed next(AtomicInteger waitingInAll) {
+        synchronized DeliveryQueue.Claimed next() {
             DeliveryQueue.Claimed next = queued.poll();
             if (next == null) {
                 inFlight--;
             } else {
-                waitingInAll.decrementAndGet();
+                waiting.decrementAndGet();
             }
             return next;
         }
@@ -180,6 +175,17 @@ public final class DispatchDeliveries {
         synchronized void giveBack() {
             inFlight--;
         }
+    }
+
+    private enum Admission { STARTED, WAITING, FULL }
+
+    /** At most {@code maxInFlight} claimed deliveries wait for a turn on this instance, in all lanes together. */
+    private boolean takeWaitingPlace() {
+        if (waiting.incrementAndGet() <= settings.maxInFlight()) {
+            return true;
+        }
+        waiting.decrementAndGet();
+        return false;
     }
 
     /**

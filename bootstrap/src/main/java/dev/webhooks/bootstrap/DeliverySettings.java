@@ -1,8 +1,10 @@
 package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.webhooks.application.delivery.DispatchDeliveries;
-import dev.webhooks.domain.delivery.RetrySchedule;
+import dev.webhooks.domain.delivery.AutoDisableRules;
+import dev.webhooks.domain.delivery.DeliveryPolicy;
+import dev.webhooks.domain.delivery.FixedRetrySchedule;
+import dev.webhooks.engine.EngineSettings;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,7 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
-/** How deliveries are sent: concurrency, lease, per-attempt timeout, polling and the retry schedule. */
+/** How deliveries are sent: concurrency, the slow lane, lease, per-attempt timeout, polling and the retry schedule. */
 public class DeliverySettings {
     @Min(1)
     private int maxInFlight = 64;
@@ -46,6 +48,20 @@ public class DeliverySettings {
     private Duration backlogThreshold = Duration.minutes(5);
     @NotNull
     private Duration shutdownGrace = Duration.seconds(10);
+    @Min(1)
+    private int slowLaneSlots = 16;
+    @NotNull
+    private Duration slowAttemptAfter = Duration.seconds(2);
+
+    @JsonProperty
+    public void setSlowLaneSlots(int slowLaneSlots) {
+        this.slowLaneSlots = slowLaneSlots;
+    }
+
+    @JsonProperty
+    public void setSlowAttemptAfter(Duration slowAttemptAfter) {
+        this.slowAttemptAfter = slowAttemptAfter;
+    }
 
     @JsonProperty
     public void setShutdownGrace(Duration shutdownGrace) {
@@ -98,9 +114,11 @@ public class DeliverySettings {
         return purgeInterval.toJavaDuration();
     }
 
-    public dev.webhooks.domain.delivery.AutoDisablePolicy autoDisablePolicy() {
-        return new dev.webhooks.domain.delivery.AutoDisablePolicy(autoDisableAfterConsecutiveFailures,
-                autoDisableAfterFailingFor.toJavaDuration());
+    /** The outcome policy: this retry schedule and jitter, the Retry-After cap and the auto-disable rules. */
+    public DeliveryPolicy deliveryPolicy() {
+        return new DeliveryPolicy(new FixedRetrySchedule(retryDelays.stream().map(Duration::toJavaDuration).toList()),
+                retryJitter, maxRetryAfter.toJavaDuration(), new AutoDisableRules(autoDisableAfterConsecutiveFailures,
+                autoDisableAfterFailingFor.toJavaDuration()), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     @JsonProperty
@@ -175,10 +193,10 @@ public class DeliverySettings {
         return connectTimeout.toJavaDuration();
     }
 
-    public DispatchDeliveries.Settings toDispatchSettings() {
-        RetrySchedule schedule = new RetrySchedule(retryDelays.stream().map(Duration::toJavaDuration).toList(), retryJitter,
-                maxRetryAfter.toJavaDuration());
-        return new DispatchDeliveries.Settings(maxInFlight, maxInFlightPerWebhook, lease.toJavaDuration(),
-                attemptTimeout.toJavaDuration(), schedule);
+    /** What the engine needs to know; claims and recordings are gathered for 10 ms, so each is one transaction. */
+    public EngineSettings engineSettings() {
+        return new EngineSettings(maxInFlight, maxInFlightPerWebhook, slowLaneSlots, slowAttemptAfter.toJavaDuration(),
+                lease.toJavaDuration(), pollInterval.toJavaDuration(), java.time.Duration.ofMillis(10),
+                shutdownGrace.toJavaDuration());
     }
 }

@@ -16,7 +16,11 @@ final class RetentionWorker implements Managed {
     private final PurgeDeliveryHistory purge;
     private final Duration retention;
     private final Duration interval;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DeliveryWorker.daemon("retention"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "retention");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RetentionWorker(PurgeDeliveryHistory purge, Duration retention, Duration interval) {
         this.purge = purge;

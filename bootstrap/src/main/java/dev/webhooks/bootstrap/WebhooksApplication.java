@@ -13,8 +13,12 @@ import dev.webhooks.adapters.delivery.HttpDeliverySettings;
 import dev.webhooks.adapters.delivery.TargetGuard;
 import dev.webhooks.adapters.persistence.JdbiDeliveryHistory;
 import dev.webhooks.adapters.persistence.JdbiDeliveryQueue;
-import dev.webhooks.application.delivery.DispatchDeliveries;
+import dev.webhooks.application.delivery.AttemptDelivery;
 import dev.webhooks.application.delivery.GetDelivery;
+import dev.webhooks.application.delivery.RecordAttempts;
+import dev.webhooks.domain.delivery.DeliveryPolicy;
+import dev.webhooks.engine.DeliveryEngine;
+import io.dropwizard.servlets.tasks.Task;
 import dev.webhooks.application.delivery.ListDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
@@ -35,9 +39,6 @@ import java.util.List;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.adapters.persistence.JdbiEventLog;
@@ -48,7 +49,6 @@ import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
 import dev.webhooks.domain.port.WebhookRepository;
-import dev.webhooks.domain.webhook.WebhookRules;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -107,6 +107,44 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
     public void run(WebhooksConfiguration configuration, Environment environment) throws Exception {
         serving = true;
         warnAboutDevelopmentDefaults(configuration);
+        Jdbi jdbi = startDatabase(configuration, environment);
+        Clock clock = Clock.systemUTC();
+        DeliverySettings delivery = configuration.getDelivery();
+        AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
+        WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
+        JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher);
+        JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
+        DeliveryPolicy policy = delivery.deliveryPolicy();
+        HttpDeliverySender http = startHttpSender(configuration, environment);
+        DeliverySender sender = new MeteredDeliverySender(http, environment.metrics(), http::circuitStates,
+                HttpDeliverySender::circuitKey);
+        DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
+                new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
+        EventLog eventLog = engine.wakingOn(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()));
+        PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
+        PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
+        environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
+        registerOperations(environment, delivery, engine, queue, http, clock, Tasks.all(publishEvent,
+                new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge, delivery.retention(),
+                switchOf(engine), new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock));
+        GetWebhook getWebhook = new GetWebhook(webhooks);
+        registerApi(configuration, environment, clock, new RestApi(
+                new BearerTokenVerifier(configuration.getAuth().toJwtSettings()),
+                new ListWebhooks(webhooks),
+                new CreateWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
+                getWebhook,
+                new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
+                new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
+                new DeleteWebhook(webhooks),
+                new ListEventTypes(configuration.eventTypeCatalog()),
+                publishEvent,
+                new ListDeliveries(getWebhook, history),
+                new GetDelivery(getWebhook, history),
+                new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout())));
+    }
+
+    /** Starts (or connects to) the database, migrates it when configured to, and builds Jdbi on Dropwizard's pool. */
+    private Jdbi startDatabase(WebhooksConfiguration configuration, Environment environment) throws Exception {
         DataSourceFactory dataSource = databaseStarter.resolve(configuration);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -118,56 +156,83 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         if (configuration.getDatabaseSettings().isMigrateOnStart()) {
             SchemaMigration.migrate(dataSource, environment.metrics());
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
-        AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
-        WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
-        WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
-        Clock clock = Clock.systemUTC();
-        int quota = configuration.getMaxWebhooksPerOwner();
+        return new JdbiFactory().build(environment, dataSource, "database");
+    }
 
+    /**
+     * Many webhooks may share one receiving host: its connections are limited only by the in-flight limit (the
+     * per-webhook limit protects each endpoint), so they never queue behind a smaller pool. Closed after the engine
+     * stopped (managed objects stop in reverse order).
+     */
+    private static HttpDeliverySender startHttpSender(WebhooksConfiguration configuration, Environment environment) {
+        DeliverySettings delivery = configuration.getDelivery();
         HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
-                httpSettings(configuration.getDelivery()));
+                HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
+                        .withMaxConnectionsPerRoute(delivery.getMaxInFlight()));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 sender.close();
             }
         });
-        DeliverySettings delivery = configuration.getDelivery();
-        JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
-        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates,
-                HttpDeliverySender::circuitKey);
-        DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
-        EventLog eventLog = wakingUp(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()), worker);
-        PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
-        DeliveryGauges.register(environment.metrics(), queue, clock, worker::inFlight, sender::circuitStates);
-        exposePrometheus(environment);
-        JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
-        PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
-        environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
-        environment.healthChecks().register("delivery-backlog", new BacklogHealthCheck(queue, clock, delivery.backlogThreshold()));
-        environment.healthChecks().register("delivery-dispatcher", new DispatcherHealthCheck(worker::lastPoll, worker::isPaused,
-                delivery.pollInterval().multipliedBy(10).plusSeconds(30)));
-        Tasks.all(publishEvent, new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge,
-                delivery.retention(), worker, new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock)
-                .forEach(environment.admin()::addTask);
-        environment.admin().addFilter("task-errors", new TaskErrorStatusFilter())
-                .addMappingForUrlPatterns(null, true, "/tasks/*");
-        GetWebhook getWebhook = new GetWebhook(webhooks);
+        return sender;
+    }
 
-        RestApi api = new RestApi(
-                new BearerTokenVerifier(configuration.getAuth().toJwtSettings()),
-                new ListWebhooks(webhooks),
-                new CreateWebhook(webhooks, rules, clock, quota),
-                getWebhook,
-                new ReplaceWebhook(webhooks, rules, clock, quota),
-                new PatchWebhook(webhooks, rules, clock, quota),
-                new DeleteWebhook(webhooks),
-                new ListEventTypes(configuration.eventTypeCatalog()),
-                publishEvent,
-                new ListDeliveries(getWebhook, history),
-                new GetDelivery(getWebhook, history),
-                new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()));
+    /** The engine runs while the server does; at stop it finishes or hands back what it claimed. */
+    private static DeliveryEngine startEngine(DeliverySettings settings, JdbiDeliveryQueue queue, AttemptDelivery attempts,
+                                              RecordAttempts recordAttempts, Clock clock, Environment environment) {
+        DeliveryEngine engine = new DeliveryEngine(settings.engineSettings(), queue, attempts, recordAttempts, clock);
+        if (!settings.isEnabled()) {
+            LOG.warn("delivery.enabled is false: this instance accepts events but claims no deliveries until resume-delivery");
+            engine.pause();
+        }
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                engine.start();
+            }
+
+            @Override
+            public void stop() throws InterruptedException {
+                engine.stop();
+            }
+        });
+        return engine;
+    }
+
+    private static Tasks.DeliverySwitch switchOf(DeliveryEngine engine) {
+        return new Tasks.DeliverySwitch() {
+            @Override
+            public void pause() {
+                engine.pause();
+            }
+
+            @Override
+            public void resume() {
+                engine.resume();
+            }
+
+            @Override
+            public int inFlight() {
+                return engine.inFlight();
+            }
+        };
+    }
+
+    /** Health checks, gauges, Prometheus and the admin tasks on the admin port. */
+    private static void registerOperations(Environment environment, DeliverySettings delivery, DeliveryEngine engine,
+                                           JdbiDeliveryQueue queue, HttpDeliverySender http, Clock clock, List<Task> tasks) {
+        DeliveryGauges.register(environment.metrics(), queue, clock, engine::inFlight, http::circuitStates);
+        exposePrometheus(environment);
+        environment.healthChecks().register("delivery-backlog", new BacklogHealthCheck(queue, clock, delivery.backlogThreshold()));
+        environment.healthChecks().register("delivery-dispatcher", new DispatcherHealthCheck(
+                () -> engine.lastRound().orElse(null), engine::isPaused, delivery.pollInterval().multipliedBy(10).plusSeconds(30)));
+        tasks.forEach(environment.admin()::addTask);
+        environment.admin().addFilter("task-errors", new TaskErrorStatusFilter()).addMappingForUrlPatterns(null, true, "/tasks/*");
+    }
+
+    /** The REST API, its rate limits and body limit, and errors in the reference envelope everywhere. */
+    private static void registerApi(WebhooksConfiguration configuration, Environment environment, Clock clock, RestApi api) {
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
@@ -188,23 +253,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
     }
 
-    /**
-     * Many webhooks may share one receiving host: its connections are limited only by the in-flight limit (the
-     * per-webhook limit protects each endpoint), so they never queue behind a smaller pool.
-     */
-    private static HttpDeliverySettings httpSettings(DeliverySettings delivery) {
-        return HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
-                .withMaxConnectionsPerRoute(delivery.getMaxInFlight());
-    }
 
-    /** Deliveries this instance just stored are due at once: the worker starts them now, not at its next poll. */
-    private static EventLog wakingUp(EventLog eventLog, DeliveryWorker worker) {
-        return (events, fanOut) -> {
-            List<Boolean> fresh = eventLog.append(events, fanOut);
-            worker.wake();
-            return fresh;
-        };
-    }
 
     private static void exposePrometheus(Environment environment) {
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -215,35 +264,6 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping("/prometheus");
     }
 
-    private static DeliveryWorker startDeliveries(DeliverySettings settings, JdbiDeliveryQueue queue, DeliverySender sender,
-                                                  Environment environment) {
-        ExecutorService senders = DeliveryWorker.senders(settings.getMaxInFlight());
-        DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, settings.toDispatchSettings(), Clock.systemUTC(),
-                senders, new SplittableRandom(), new AttemptReporting(environment.metrics()));
-        DeliveryWorker worker = new DeliveryWorker(dispatch, settings.pollInterval());
-        // Managed objects stop in reverse order: first the poller (no new claims), then the senders finish, then the flush.
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                worker.recordRemaining();
-            }
-        });
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() throws InterruptedException {
-                senders.shutdown();
-                if (!senders.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                    senders.shutdownNow();
-                }
-            }
-        });
-        environment.lifecycle().manage(worker);
-        if (!settings.isEnabled()) {
-            LOG.warn("delivery.enabled is false: this instance accepts events but claims no deliveries until resume-delivery");
-            worker.pause();
-        }
-        return worker;
-    }
 
     private static void warnAboutDevelopmentDefaults(WebhooksConfiguration configuration) {
         if (configuration.getAuth().usesDevelopmentSecret()) {

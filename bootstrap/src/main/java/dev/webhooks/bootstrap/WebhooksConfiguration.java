@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.webhooks.domain.event.EventTypeCatalog;
 import dev.webhooks.domain.webhook.CidrRange;
 import dev.webhooks.domain.webhook.TargetPolicy;
+import dev.webhooks.domain.webhook.WebhookRules;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -201,5 +202,10 @@ public class WebhooksConfiguration extends Configuration {
 
     public EventTypeCatalog eventTypeCatalog() {
         return EventTypeCatalog.builtIn().extendedWith(eventTypes.stream().map(EventTypeSettings::toEventType).toList());
+    }
+
+    /** The rules a webhook definition must meet: the event type catalog and the target URL policy. */
+    public WebhookRules webhookRules() {
+        return new WebhookRules(eventTypeCatalog(), targetPolicy());
     }
 }

@@ -35,7 +35,8 @@ class ConfigurationTest {
     void shippedDefaultsAreValid() throws Exception {
         WebhooksConfiguration configuration = load();
         assertThat(configuration.getMaxWebhooksPerOwner()).isEqualTo(150);
-        assertThat(configuration.getDelivery().toDispatchSettings().schedule().delays()).hasSize(8);
+        assertThat(configuration.getDelivery().engineSettings().slowLaneSlots()).isEqualTo(16);
+        assertThat(configuration.getDelivery().engineSettings().maxInFlightPerWebhook()).isEqualTo(8);
         assertThat(configuration.getRateLimits().toRateLimits().writesPerMinute()).isEqualTo(100);
     }
 

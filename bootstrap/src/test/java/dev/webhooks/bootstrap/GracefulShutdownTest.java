@@ -10,10 +10,12 @@ import dev.webhooks.adapters.persistence.JdbiDeliveryQueue;
 import dev.webhooks.adapters.persistence.JdbiEventLog;
 import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
 import dev.webhooks.adapters.persistence.TestDatabase;
-import dev.webhooks.application.delivery.DispatchDeliveries;
-import dev.webhooks.domain.delivery.AutoDisablePolicy;
+import dev.webhooks.application.delivery.AttemptDelivery;
+import dev.webhooks.application.delivery.RecordAttempts;
+import dev.webhooks.domain.delivery.AutoDisableRules;
+import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.domain.delivery.EventMatcher;
-import dev.webhooks.domain.delivery.RetrySchedule;
+import dev.webhooks.domain.delivery.FixedRetrySchedule;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.CidrRange;
@@ -24,15 +26,14 @@ import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookUrl;
+import dev.webhooks.engine.DeliveryEngine;
+import dev.webhooks.engine.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class GracefulShutdownTest {
 
     private final Receiver receiver = new Receiver();
     private final String tenant = "shutdown-" + UUID.randomUUID();
-    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER, AutoDisablePolicy.DEFAULT);
+    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER);
+    private final JdbiWebhookRepository webhooks = new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER);
     private final HttpDeliverySender sender = new HttpDeliverySender(
             new TargetGuard(new TargetPolicy(true, List.of(CidrRange.parse("127.0.0.0/8")))), HttpDeliverySettings.defaults());
 
@@ -57,28 +59,29 @@ class GracefulShutdownTest {
     @Test
     void unfinishedAttemptsAreHandedBackAtStop() throws Exception {
         receiver.delay("/slow", Duration.ofSeconds(3));
-        Instant past = Instant.parse("2000-06-01T00:00:00Z").plusSeconds(new SplittableRandom().nextInt(1_000_000));
-        storeWebhookAndEvent(past);
-        ExecutorService senders = Executors.newFixedThreadPool(2);
-        DispatchDeliveries dispatch = new DispatchDeliveries(queue, sender, new DispatchDeliveries.Settings(4, 4,
-                Duration.ofMinutes(10), Duration.ofSeconds(5), RetrySchedule.DEFAULT), Clock.fixed(past.plusSeconds(1), java.time.ZoneOffset.UTC),
-                senders, new SplittableRandom(1), DispatchDeliveries.AttemptListener.NONE);
-
-        assertThat(dispatch.dispatchDue()).isGreaterThanOrEqualTo(1);
+        Webhook webhook = storeWebhookAndEvent(Instant.now());
+        Clock clock = Clock.systemUTC();
+        DeliveryPolicy policy = new DeliveryPolicy(FixedRetrySchedule.DEFAULT, 0.2, Duration.ofHours(1), AutoDisableRules.DEFAULT,
+                Math::random);
+        DeliveryEngine engine = new DeliveryEngine(new EngineSettings(4, 4, 2, Duration.ofSeconds(2), Duration.ofMinutes(10),
+                Duration.ofMillis(100), Duration.ofMillis(10), Duration.ZERO), queue,
+                new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
+                new RecordAttempts(queue, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
+        engine.start();
         receiver.next("/slow", Duration.ofSeconds(5));           // the attempt is in flight, the receiver is slow
-        assertThat(mine(queue.claimDue(past.plusSeconds(2), 100, Duration.ofMinutes(10)))).isEmpty(); // leased
+        assertThat(claim(webhook)).as("leased").isEmpty();
 
-        senders.shutdownNow();                                   // stop with no grace left
-        assertThat(dispatch.releaseUnfinished()).isGreaterThanOrEqualTo(1);
+        engine.stop();                                           // no grace: the attempt is interrupted
 
-        assertThat(mine(queue.claimDue(past.plusSeconds(2), 100, Duration.ofMinutes(10)))).hasSize(1); // due at once
+        assertThat(claim(webhook)).as("due again at once, no attempt counted").singleElement()
+                .satisfies(claimed -> assertThat(claimed.delivery().attempts()).isZero());
     }
 
-    private List<DeliveryQueue.Claimed> mine(List<DeliveryQueue.Claimed> claimed) {
-        return claimed.stream().filter(c -> c.delivery().tenantId().equals(tenant)).toList();
+    private List<DeliveryQueue.Claimed> claim(Webhook webhook) {
+        return queue.claim(List.of(new DeliveryQueue.ClaimRequest(tenant, webhook.id(), 10)), Instant.now(), Duration.ofMinutes(10));
     }
 
-    private void storeWebhookAndEvent(Instant at) {
+    private Webhook storeWebhookAndEvent(Instant at) {
         WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
         builder.name = "slow";
         builder.url = new WebhookUrl(receiver.url("/slow"));
@@ -88,10 +91,11 @@ class GracefulShutdownTest {
         builder.enabled = true;
         builder.enableCloudEventDelivery = true;
         builder.origin = Origin.API;
-        new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER).insert(
-                Webhook.create(WebhookId.random(), tenant, builder.build(), "owner", at), 150);
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant, builder.build(), "owner", at);
+        webhooks.insert(webhook, 150);
         CloudEvent event = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"s1\",\"source\":\"t\","
                 + "\"type\":\"com.qlik.v1.app.created\",\"tenantid\":\"" + tenant + "\"}");
         new JdbiEventLog(DATABASE.jdbi(), CIPHER).append(List.of(event), (e, subscribed) -> new EventMatcher().fanOut(e, subscribed, at));
+        return webhook;
     }
 }

@@ -1,5 +1,14 @@
 package dev.webhooks.adapters.delivery;
 
+import static dev.webhooks.domain.delivery.AttemptFailure.CONNECTION_REFUSED;
+import static dev.webhooks.domain.delivery.AttemptFailure.CONNECTION_RESET;
+import static dev.webhooks.domain.delivery.AttemptFailure.CONNECT_TIMEOUT;
+import static dev.webhooks.domain.delivery.AttemptFailure.NETWORK_ERROR;
+import static dev.webhooks.domain.delivery.AttemptFailure.TIMEOUT;
+import static dev.webhooks.domain.delivery.AttemptFailure.TLS_FAILURE;
+import static dev.webhooks.domain.delivery.AttemptFailure.UNRESOLVED_HOST;
+
+import dev.webhooks.domain.delivery.DeliveryAttempt;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -13,52 +22,56 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 
-/** Short human reasons for failed exchanges; they never quote headers or bodies, only the exception kind and TLS detail. */
+/**
+ * What kind of failure an exchange met, with a short human reason; reasons never quote headers or bodies, only the
+ * exception kind and TLS detail.
+ */
 final class FailureReasons {
     private static final int MAX_DETAIL = 200;
 
     private FailureReasons() {
     }
 
-    static String of(Throwable failure, String host, Duration responseTimeout, Duration connectTimeout) {
+    static DeliveryAttempt of(Throwable failure, String host, Duration responseTimeout, Duration connectTimeout) {
         if (failure instanceof ConnectTimeoutException) {
-            return "connect timed out after " + seconds(connectTimeout) + " to " + host;
+            return DeliveryAttempt.failed(CONNECT_TIMEOUT, "connect timed out after " + seconds(connectTimeout) + " to " + host);
         }
         if (failure instanceof ConnectException) {
-            return "connection refused by " + host;
+            return DeliveryAttempt.failed(CONNECTION_REFUSED, "connection refused by " + host);
         }
         if (failure instanceof NoRouteToHostException) {
-            return "no route to " + host;
+            return DeliveryAttempt.failed(NETWORK_ERROR, "no route to " + host);
         }
         if (failure instanceof SocketTimeoutException) {
-            return "timed out after " + seconds(responseTimeout) + " waiting for " + host;
+            return DeliveryAttempt.failed(TIMEOUT, "timed out after " + seconds(responseTimeout) + " waiting for " + host);
         }
         if (failure instanceof SSLException) {
-            return "TLS handshake failed: " + detail(failure);
+            return DeliveryAttempt.failed(TLS_FAILURE, "TLS handshake failed: " + detail(failure));
         }
         if (failure instanceof UnknownHostException) {
-            return "host " + host + " could not be resolved";
+            return DeliveryAttempt.failed(UNRESOLVED_HOST, "host " + host + " could not be resolved");
         }
         return network(failure, host);
     }
 
-    private static String network(Throwable failure, String host) {
+    private static DeliveryAttempt network(Throwable failure, String host) {
         if (failure instanceof NoHttpResponseException) {
-            return "connection closed by " + host + " without an answer";
+            return DeliveryAttempt.failed(CONNECTION_RESET, "connection closed by " + host + " without an answer");
         }
         if (failure instanceof ProtocolException || failure.getCause() instanceof ProtocolException) {
-            return "invalid HTTP answer from " + host;
+            return DeliveryAttempt.failed(NETWORK_ERROR, "invalid HTTP answer from " + host);
         }
         if (failure instanceof SocketException && String.valueOf(failure.getMessage()).toLowerCase().contains("reset")) {
-            return "connection reset by " + host;
+            return DeliveryAttempt.failed(CONNECTION_RESET, "connection reset by " + host);
         }
         if (failure instanceof InterruptedIOException) {
-            return "interrupted while delivering to " + host;
+            return DeliveryAttempt.failed(NETWORK_ERROR, "interrupted while delivering to " + host);
         }
         if (failure instanceof IOException) {
-            return "network error talking to " + host + " (" + failure.getClass().getSimpleName() + ")";
+            return DeliveryAttempt.failed(NETWORK_ERROR, "network error talking to " + host + " ("
+                    + failure.getClass().getSimpleName() + ")");
         }
-        return "delivery failed (" + failure.getClass().getSimpleName() + ")";
+        return DeliveryAttempt.failed(NETWORK_ERROR, "delivery failed (" + failure.getClass().getSimpleName() + ")");
     }
 
     private static String seconds(Duration duration) {

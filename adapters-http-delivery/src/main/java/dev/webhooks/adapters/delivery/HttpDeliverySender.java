@@ -5,15 +5,13 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RetryPolicy;
+import dev.webhooks.domain.delivery.AttemptFailure;
 import dev.webhooks.domain.delivery.DeliveryAttempt;
 import dev.webhooks.domain.delivery.DeliveryRequest;
 import dev.webhooks.domain.port.DeliverySender;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +38,9 @@ import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Delivers events with Apache HttpClient 5: no redirects, TLS always verified, every target checked by a
- * {@link TargetGuard}, transient connection errors retried briefly, and a circuit breaker per target host and port.
+ * Delivers events with Apache HttpClient 5, one attempt per call: no redirects, TLS always verified, every target
+ * checked by a {@link TargetGuard}, and a circuit breaker per target host and port. What to do after the attempt is
+ * not its business: it reports what happened ({@link AttemptFailure} when no answer came).
  */
 public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
@@ -54,7 +53,6 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private final CloseableHttpClient client;
     private final Object revocationLock = new Object();
     private volatile CloseableHttpClient revocationClient;
-    private final RetryPolicy<DeliveryAttempt> retryPolicy;
     private final ConcurrentMap<String, HostPolicies> hosts = new ConcurrentHashMap<>();
 
     public HttpDeliverySender(TargetGuard guard, HttpDeliverySettings settings) {
@@ -66,12 +64,6 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reader = new ResponseReader(new RetryAfter(clock));
         this.client = buildClient(SSLContexts.createDefault());
-        this.retryPolicy = RetryPolicy.<DeliveryAttempt>builder()
-                .handleIf(HttpDeliverySender::isTransientConnectFailure)
-                .withMaxRetries(2)
-                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
-                .withJitter(0.25)
-                .build();
     }
 
     @Override
@@ -81,9 +73,9 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
             url = URI.create(request.url());
             guard.checkUrl(url);
         } catch (IllegalArgumentException invalid) {
-            return DeliveryAttempt.refused("target URL is not a valid URL");
+            return DeliveryAttempt.failed(AttemptFailure.TARGET_REFUSED, "target URL is not a valid URL");
         } catch (TargetRefusedException refused) {
-            return DeliveryAttempt.refused(refused.getMessage());
+            return DeliveryAttempt.failed(AttemptFailure.TARGET_REFUSED, refused.getMessage());
         }
         return sendChecked(url, hostOf(url), request);
     }
@@ -109,7 +101,8 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
             CloseableHttpClient chosen = request.checkCertificateRevocation() ? revocationClient() : client;
             return policiesFor(circuitKey(url)).executor().get(() -> exchange(chosen, url, request));
         } catch (CircuitBreakerOpenException open) {
-            return DeliveryAttempt.unanswered("circuit open for " + circuitKey(url) + ": recent attempts failed");
+            return DeliveryAttempt.failed(AttemptFailure.CIRCUIT_OPEN, "circuit open for " + circuitKey(url)
+                    + ": recent attempts failed");
         } catch (FailsafeException wrapped) {
             return failed(wrapped.getCause() == null ? wrapped : wrapped.getCause(), host, request);
         } catch (RuntimeException unexpected) {
@@ -147,17 +140,17 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
 
     private DeliveryAttempt failed(Throwable failure, String host, DeliveryRequest request) {
         if (failure instanceof TargetRefusedException) {
-            return DeliveryAttempt.refused(failure.getMessage());
+            return DeliveryAttempt.failed(AttemptFailure.TARGET_REFUSED, failure.getMessage());
         }
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            return DeliveryAttempt.unanswered("interrupted while delivering to " + host);
+            return DeliveryAttempt.failed(AttemptFailure.NETWORK_ERROR, "interrupted while delivering to " + host);
         }
         if (failure instanceof IllegalStateException && failure.getMessage() != null
                 && failure.getMessage().startsWith("cannot set up certificate revocation")) {
-            return DeliveryAttempt.unanswered("TLS setup failed: " + failure.getMessage());
+            return DeliveryAttempt.failed(AttemptFailure.TLS_FAILURE, "TLS setup failed: " + failure.getMessage());
         }
-        return DeliveryAttempt.unanswered(FailureReasons.of(failure, host, request.timeout(), settings.connectTimeout()));
+        return FailureReasons.of(failure, host, request.timeout(), settings.connectTimeout());
     }
 
     private HostPolicies policiesFor(String host) {
@@ -165,7 +158,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
                 .handleIf(HttpDeliverySender::isUnanswered)
                 .withFailureThreshold(settings.circuitFailureThreshold())
                 .withDelay(settings.circuitHalfOpenAfter())
-                .build(), retryPolicy));
+                .build()));
     }
 
     private CloseableHttpClient revocationClient() {
@@ -208,10 +201,6 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
                 .build();
     }
 
-    private static boolean isTransientConnectFailure(Throwable failure) {
-        return failure instanceof ConnectException;
-    }
-
     private static boolean isUnanswered(Throwable failure) {
         return failure instanceof IOException && !(failure instanceof TargetRefusedException);
     }
@@ -235,10 +224,10 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
         }
     }
 
-    /** One host's circuit breaker, wrapped around the shared retry policy. */
+    /** One host's circuit breaker. */
     private record HostPolicies(CircuitBreaker<DeliveryAttempt> breaker, FailsafeExecutor<DeliveryAttempt> executor) {
-        HostPolicies(CircuitBreaker<DeliveryAttempt> breaker, RetryPolicy<DeliveryAttempt> retryPolicy) {
-            this(breaker, Failsafe.with(breaker, retryPolicy));
+        HostPolicies(CircuitBreaker<DeliveryAttempt> breaker) {
+            this(breaker, Failsafe.with(breaker));
         }
 
         String state() {

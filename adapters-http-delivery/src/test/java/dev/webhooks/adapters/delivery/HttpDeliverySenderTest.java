@@ -2,7 +2,7 @@ package dev.webhooks.adapters.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.webhooks.domain.delivery.AttemptOutcome;
+import dev.webhooks.domain.delivery.AttemptFailure;
 import dev.webhooks.domain.delivery.DeliveryAttempt;
 import dev.webhooks.domain.delivery.DeliveryRequest;
 import dev.webhooks.domain.webhook.CidrRange;
@@ -67,7 +67,7 @@ class HttpDeliverySenderTest {
     void deliversTheExactBytesAndHeadersAndCapturesTheAnswer() {
         DeliveryAttempt attempt = sender.send(request(receiver.url("/ok"), Map.of("Webhook-Signature", "v1,abc", "X-Custom", "42")));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(attempt.statusCode()).isEqualTo(200);
         assertThat(attempt.statusCode()).isEqualTo(200);
         assertThat(attempt.responseBody()).isEqualTo("thanks");
         assertThat(attempt.responseHeaders()).containsEntry("X-receiver", "first");
@@ -79,20 +79,18 @@ class HttpDeliverySenderTest {
     }
 
     @Test
-    void classifiesStatusCodesWithoutRetryingAnswers() {
-        assertThat(sender.send(request(receiver.url("/error"))).outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
+    void reportsStatusCodesWithoutRetryingAnswers() {
+        assertThat(sender.send(request(receiver.url("/error"))).statusCode()).isEqualTo(500);
         assertThat(receiver.hits("/error")).isEqualTo(1);
-        assertThat(sender.send(request(receiver.url("/missing"))).outcome()).isEqualTo(AttemptOutcome.FINAL);
-        assertThat(sender.send(request(receiver.url("/gone"))).outcome()).isEqualTo(AttemptOutcome.GONE);
+        assertThat(sender.send(request(receiver.url("/missing"))).statusCode()).isEqualTo(404);
+        assertThat(sender.send(request(receiver.url("/gone"))).statusCode()).isEqualTo(410);
     }
 
     @Test
     void doesNotFollowRedirects() {
         DeliveryAttempt attempt = sender.send(request(receiver.url("/redirect")));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.FINAL);
         assertThat(attempt.statusCode()).isEqualTo(302);
-        assertThat(attempt.statusMessage()).contains("redirects are not followed");
         assertThat(receiver.hits("/redirected")).isZero();
     }
 
@@ -100,7 +98,7 @@ class HttpDeliverySenderTest {
     void readsRetryAfterSeconds() {
         DeliveryAttempt attempt = sender.send(request(receiver.url("/busy")));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
+        assertThat(attempt.statusCode()).isEqualTo(429);
         assertThat(attempt.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(attempt.responseBody()).isEqualTo("slow down");
     }
@@ -110,30 +108,29 @@ class HttpDeliverySenderTest {
         DeliveryAttempt attempt = sender.send(new DeliveryRequest("d-1", receiver.url("/slow"), BODY, Map.of(), false,
                 Duration.ofMillis(500)));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
+        assertThat(attempt.failure()).contains(AttemptFailure.TIMEOUT);
         assertThat(attempt.statusCode()).isZero();
-        assertThat(attempt.statusMessage()).contains("timed out after 500 ms");
+        assertThat(attempt.detail()).contains("timed out after 500 ms");
         assertThat(receiver.hits("/slow")).isEqualTo(1);
     }
 
     @Test
-    void reportsARefusedConnectionAfterBriefRetries() throws IOException {
+    void reportsARefusedConnectionAtOnceWithoutRetrying() throws IOException {
         long started = System.nanoTime();
         DeliveryAttempt attempt = sender.send(request("http://127.0.0.1:" + closedPort() + "/hook"));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two backoffs of 100-400 ms")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(Duration.ofSeconds(3));
-
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one attempt; retries are the policy's")
+                .isLessThan(Duration.ofMillis(500));
+        assertThat(attempt.failure()).contains(AttemptFailure.CONNECTION_REFUSED);
         assertThat(attempt.statusCode()).isZero();
-        assertThat(attempt.statusMessage()).isEqualTo("connection refused by 127.0.0.1");
+        assertThat(attempt.detail()).isEqualTo("connection refused by 127.0.0.1");
     }
 
     @Test
     void capsAnOversizedBody() {
         DeliveryAttempt attempt = sender.send(request(receiver.url("/big")));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(attempt.statusCode()).isEqualTo(200);
         assertThat(attempt.responseBody()).hasSize(DeliveryAttempt.MAX_BODY_CHARS);
     }
 
@@ -142,10 +139,10 @@ class HttpDeliverySenderTest {
         long started = System.nanoTime();
         DeliveryAttempt attempt = sender.send(request(receiver.url("/endless")));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(attempt.statusCode()).isEqualTo(200);
         assertThat(attempt.responseBody()).hasSize(DeliveryAttempt.MAX_BODY_CHARS);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(sender.send(request(receiver.url("/ok"))).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(sender.send(request(receiver.url("/ok"))).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -155,10 +152,10 @@ class HttpDeliverySenderTest {
             DeliveryAttempt literal = strict.send(request(receiver.url("/ok")));
             DeliveryAttempt named = strict.send(request("http://localhost:" + receiver.port() + "/ok"));
 
-            assertThat(literal.outcome()).isEqualTo(AttemptOutcome.FINAL);
-            assertThat(literal.statusMessage()).isEqualTo("target address 127.0.0.1 of 127.0.0.1 is not allowed (loopback)");
-            assertThat(named.outcome()).isEqualTo(AttemptOutcome.FINAL);
-            assertThat(named.statusMessage()).startsWith("target address ").contains(" of localhost is not allowed (loopback)");
+            assertThat(literal.failure()).contains(AttemptFailure.TARGET_REFUSED);
+            assertThat(literal.detail()).isEqualTo("target address 127.0.0.1 of 127.0.0.1 is not allowed (loopback)");
+            assertThat(named.failure()).contains(AttemptFailure.TARGET_REFUSED);
+            assertThat(named.detail()).startsWith("target address ").contains(" of localhost is not allowed (loopback)");
             assertThat(receiver.hits("/ok")).isZero();
         }
     }
@@ -167,12 +164,12 @@ class HttpDeliverySenderTest {
     void refusesMetadataPrivateAndIpv6LoopbackTargets() {
         try (HttpDeliverySender strict = new HttpDeliverySender(new TargetGuard(TargetPolicy.STRICT),
                 HttpDeliverySettings.defaults())) {
-            assertThat(strict.send(request("https://169.254.169.254/latest/meta-data")).statusMessage())
+            assertThat(strict.send(request("https://169.254.169.254/latest/meta-data")).detail())
                     .contains("169.254.169.254").contains("link-local");
-            assertThat(strict.send(request("https://10.0.0.1/hook")).statusMessage()).contains("10.0.0.1").contains("private");
-            assertThat(strict.send(request("https://[::1]:" + receiver.port() + "/hook")).statusMessage())
+            assertThat(strict.send(request("https://10.0.0.1/hook")).detail()).contains("10.0.0.1").contains("private");
+            assertThat(strict.send(request("https://[::1]:" + receiver.port() + "/hook")).detail())
                     .contains("::1").contains("loopback");
-            assertThat(strict.send(request("http://example.com/hook")).outcome()).isEqualTo(AttemptOutcome.FINAL);
+            assertThat(strict.send(request("http://example.com/hook")).failure()).contains(AttemptFailure.TARGET_REFUSED);
         }
     }
 
@@ -183,15 +180,15 @@ class HttpDeliverySenderTest {
             int port = closedPort();
             String url = "http://127.0.0.1:" + port + "/hook";
             for (int i = 0; i < 3; i++) {
-                assertThat(fragile.send(request(url)).statusMessage()).isEqualTo("connection refused by 127.0.0.1");
+                assertThat(fragile.send(request(url)).detail()).isEqualTo("connection refused by 127.0.0.1");
             }
             DeliveryAttempt blocked = fragile.send(request(url));
 
-            assertThat(blocked.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
-            assertThat(blocked.statusMessage()).isEqualTo("circuit open for 127.0.0.1:" + port + ": recent attempts failed");
+            assertThat(blocked.failure()).contains(AttemptFailure.CIRCUIT_OPEN);
+            assertThat(blocked.detail()).isEqualTo("circuit open for 127.0.0.1:" + port + ": recent attempts failed");
             assertThat(fragile.circuitStates()).containsEntry("127.0.0.1:" + port, "OPEN");
-            assertThat(fragile.send(request(receiver.url("/ok"))).outcome())
-                    .as("another port of the same host has its own circuit").isEqualTo(AttemptOutcome.SUCCESS);
+            assertThat(fragile.send(request(receiver.url("/ok"))).statusCode())
+                    .as("another port of the same host has its own circuit").isEqualTo(200);
         }
     }
 
@@ -208,9 +205,10 @@ class HttpDeliverySenderTest {
             revoking = sender.send(new DeliveryRequest("d-1", https, BODY, Map.of(), true, Duration.ofSeconds(5)));
         }
 
-        assertThat(plain.outcome()).isEqualTo(AttemptOutcome.RETRYABLE);
-        assertThat(plain.statusMessage()).startsWith("TLS handshake failed: ");
-        assertThat(revoking.statusMessage()).startsWith("TLS handshake failed: ");
+        assertThat(plain.failure()).contains(AttemptFailure.TLS_FAILURE);
+        assertThat(revoking.failure()).contains(AttemptFailure.TLS_FAILURE);
+        assertThat(plain.detail()).startsWith("TLS handshake failed: ");
+        assertThat(revoking.detail()).startsWith("TLS handshake failed: ");
     }
 
     @Test
@@ -218,7 +216,7 @@ class HttpDeliverySenderTest {
         DeliveryAttempt attempt = sender.send(new DeliveryRequest("d-1", receiver.url("/ok"), BODY, Map.of(), true,
                 Duration.ofSeconds(5)));
 
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+        assertThat(attempt.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -246,7 +244,7 @@ class HttpDeliverySenderTest {
 
     @Test
     void refusesAnInvalidUrl() {
-        assertThat(sender.send(request("http://bad host/")).statusMessage()).isEqualTo("target URL is not a valid URL");
+        assertThat(sender.send(request("http://bad host/")).detail()).isEqualTo("target URL is not a valid URL");
     }
 
     private static DeliveryRequest request(String url) {

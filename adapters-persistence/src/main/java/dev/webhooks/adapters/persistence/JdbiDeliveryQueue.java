@@ -1,85 +1,237 @@
 package dev.webhooks.adapters.persistence;
 
-import dev.webhooks.domain.delivery.AutoDisablePolicy;
 import dev.webhooks.domain.delivery.Delivery;
-import dev.webhooks.domain.webhook.DisabledReason;
-import java.util.Optional;
-import dev.webhooks.domain.delivery.DeliveryState;
+import dev.webhooks.domain.delivery.DeliveryId;
+import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.Webhook;
+import dev.webhooks.domain.webhook.WebhookId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The delivery queue in the database. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED} (so instances
- * never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits at once:
- * no transaction stays open while sending. Deliveries of a disabled (or unreadable) webhook wait, re-checked every
- * minute.
+ * The delivery queues in the database, one per webhook through the index {@code deliveries_queue} (tenant, webhook,
+ * state, due time). Finding the webhooks with due deliveries is a loose index scan (one index dive per webhook with
+ * deliveries, not one per delivery); a claim locks each webhook's oldest due rows with {@code FOR UPDATE SKIP LOCKED}
+ * (so instances never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits
+ * at once: no transaction stays open while sending. Failure streaks live in {@code webhook_failure_streaks}, written
+ * with a compare-and-set on their version.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
-    static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiDeliveryQueue.class);
+    private static final String DUE_IN_QUEUE = "state = 'PENDING' AND tenant_id = :tenant%1$d AND webhook_id = :webhook%1$d"
+            + " AND next_attempt_at <= :now";
+    private static final int DUPLICATE_KEY = 1062;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiDeliveryQueue.class);
 
     private final Jdbi jdbi;
     private final WebhookRowMapper webhooks;
     private final DeliveryRowMapper deliveries = new DeliveryRowMapper();
-    private final JsonColumns json = new JsonColumns();
     private final DeliveryRows rows = new DeliveryRows();
 
-    private final AutoDisablePolicy autoDisable;
-
-    public JdbiDeliveryQueue(Jdbi jdbi, AesGcmSecretCipher cipher, AutoDisablePolicy autoDisable) {
+    public JdbiDeliveryQueue(Jdbi jdbi, AesGcmSecretCipher cipher) {
         this.jdbi = jdbi;
-        this.autoDisable = autoDisable;
-        this.webhooks = new WebhookRowMapper(cipher, json);
+        this.webhooks = new WebhookRowMapper(cipher, new JsonColumns());
     }
 
     @Override
-    public List<Claimed> claimDue(Instant now, int max, Duration lease) {
-        return TransactionRetry.run(() -> claim(now, max, lease), TransactionRetry.CONFLICTS);
+    public List<DueWebhook> dueWebhooks(Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.tenant_id, q.webhook_id, q.oldest FROM"
+                        + " (SELECT tenant_id, webhook_id, MIN(next_attempt_at) AS oldest FROM deliveries"
+                        + " WHERE state = 'PENDING' AND next_attempt_at <= :now GROUP BY tenant_id, webhook_id) q"
+                        + " JOIN webhooks w ON w.id = q.webhook_id AND w.enabled = TRUE ORDER BY q.oldest LIMIT :limit")
+                .bind("now", Timestamps.toColumn(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new DueWebhook(rs.getString("tenant_id"), webhookId(rs.getString("webhook_id")),
+                        Timestamps.read(rs, "oldest")))
+                .list());
     }
 
-    private List<Claimed> claim(Instant now, int max, Duration lease) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            List<Delivery> due = handle.createQuery("SELECT " + DeliveryRowMapper.COLUMNS + " FROM deliveries"
-                            + " WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max"
-                            + " FOR UPDATE SKIP LOCKED")
-                    .bind("now", Timestamps.toColumn(now))
-                    .bind("max", max)
-                    .map(deliveries)
-                    .list();
-            if (due.isEmpty()) {
-                return List.of();
+    @Override
+    public List<Claimed> claim(List<ClaimRequest> requests, Instant now, Duration lease) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return TransactionRetry.run(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                handle -> claim(handle, requests, now, lease)), TransactionRetry.CONFLICTS);
+    }
+
+    /** Every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue), then their webhooks. */
+    private List<Claimed> claim(Handle handle, List<ClaimRequest> requests, Instant now, Duration lease) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            parts.add("(SELECT " + DeliveryRowMapper.COLUMNS + " FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
+                    + " ORDER BY next_attempt_at LIMIT :max" + i + " FOR UPDATE SKIP LOCKED)");
+        }
+        Query query = handle.createQuery(String.join(" UNION ALL ", parts)).bind("now", Timestamps.toColumn(now));
+        for (int i = 0; i < requests.size(); i++) {
+            ClaimRequest request = requests.get(i);
+            query.bind("tenant" + i, request.tenantId()).bind("webhook" + i, request.webhookId().toString())
+                    .bind("max" + i, request.max());
+        }
+        List<Delivery> due = query.map(deliveries).list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Optional<Webhook>> enabled = enabledWebhooks(handle, due);
+        List<Claimed> claimed = due.stream().filter(delivery -> enabled.containsKey(delivery.webhookId().toString()))
+                .map(delivery -> new Claimed(delivery, enabled.get(delivery.webhookId().toString()))).toList();
+        postpone(handle, claimed.stream().map(c -> c.delivery().id()).toList(), now.plus(lease));
+        return claimed;
+    }
+
+    /**
+     * The enabled webhooks among those of the due deliveries, by id. A webhook whose secrets cannot be decrypted (its
+     * key is no longer configured) maps to empty: its deliveries cannot be sent.
+     */
+    private Map<String, Optional<Webhook>> enabledWebhooks(Handle handle, List<Delivery> due) {
+        List<String> ids = due.stream().map(delivery -> delivery.webhookId().toString()).distinct().toList();
+        Map<String, Optional<Webhook>> found = new HashMap<>();
+        handle.createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id IN (<ids>) AND enabled = TRUE")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), readable(rs, ctx)))
+                .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        return found;
+    }
+
+    private Optional<Webhook> readable(ResultSet rs, StatementContext ctx) throws SQLException {
+        try {
+            return Optional.of(webhooks.map(rs, ctx));
+        } catch (IllegalStateException unreadable) {
+            LOG.error("webhook {} cannot be read ({}); its encryption key is not configured", rs.getString("id"),
+                    unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void postpone(List<DeliveryId> deliveryIds, Instant dueAt) {
+        if (!deliveryIds.isEmpty()) {
+            jdbi.useHandle(handle -> postpone(handle, deliveryIds, dueAt));
+        }
+    }
+
+    private static void postpone(Handle handle, List<DeliveryId> deliveryIds, Instant dueAt) {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("UPDATE deliveries SET next_attempt_at = :due WHERE id IN (<ids>) AND state = 'PENDING'")
+                .bind("due", Timestamps.toColumn(dueAt))
+                .bindList("ids", deliveryIds.stream().map(Object::toString).toList())
+                .execute();
+    }
+
+    @Override
+    public Map<WebhookId, FailureHistory> failureStreaks(Collection<WebhookId> webhookIds) {
+        if (webhookIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT webhook_id, consecutive_failures, failing_since, version"
+                        + " FROM webhook_failure_streaks WHERE webhook_id IN (<ids>)")
+                .bindList("ids", webhookIds.stream().map(Object::toString).toList())
+                .map((rs, ctx) -> Map.entry(webhookId(rs.getString("webhook_id")), new FailureHistory(
+                        new FailureStreak(rs.getInt("consecutive_failures"), rs.getObject("failing_since") == null
+                                ? Optional.empty() : Optional.of(Timestamps.read(rs, "failing_since"))),
+                        rs.getLong("version"))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Override
+    public void record(List<AttemptRecord> attempts, List<StreakUpdate> streaks) {
+        TransactionRetry.run(() -> jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            recordAttempts(handle, attempts);
+            updateStreaks(handle, streaks);
+        }), TransactionRetry.CONFLICTS);
+    }
+
+    private void recordAttempts(Handle handle, List<AttemptRecord> attempts) {
+        PreparedBatch attempted = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
+                + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
+                + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
+                + " response_body = :responseBody, status_message = :message WHERE id = :id");
+        Map<Instant, List<DeliveryId>> notSent = new HashMap<>();
+        for (AttemptRecord record : attempts) {
+            if (record.attempt().isEmpty()) {
+                notSent.computeIfAbsent(record.nextAttemptAt().orElseThrow(), due -> new ArrayList<>()).add(record.deliveryId());
+                continue;
             }
-            Map<String, Webhook> owners = webhooksOf(handle, due);
-            List<Claimed> claimed = new ArrayList<>();
-            List<Delivery> waiting = new ArrayList<>();
-            for (Delivery delivery : due) {
-                Webhook webhook = owners.get(delivery.webhookId().toString());
-                if (webhook != null && webhook.enabled()) {
-                    claimed.add(new Claimed(delivery, webhook));
-                } else {
-                    waiting.add(delivery);
-                }
+            rows.bindState(attempted, record.state(), record.nextAttemptAt().orElse(null));
+            rows.bindAttempt(attempted, record.attempt().get()).bind("id", record.deliveryId().toString()).add();
+        }
+        if (attempted.size() > 0) {
+            attempted.execute();
+        }
+        notSent.forEach((due, ids) -> postpone(handle, ids, due));
+    }
+
+    /** Compare-and-set on each streak's version; a webhook deleted meanwhile has no streak to keep. */
+    private static void updateStreaks(Handle handle, List<StreakUpdate> streaks) {
+        if (streaks.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>(handle.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>)")
+                .bindList("ids", streaks.stream().map(update -> update.webhookId().toString()).toList())
+                .mapTo(String.class).list());
+        streaks.stream().filter(update -> existing.contains(update.webhookId().toString()))
+                .sorted(Comparator.comparing(update -> update.webhookId().toString()))
+                .forEach(update -> {
+                    if (writeStreak(handle, update) != 1) {
+                        throw new FailureStreakConflict(update.webhookId());
+                    }
+                });
+    }
+
+    /** A first streak is inserted (a duplicate key means another instance inserted it first); later ones are updated. */
+    private static int writeStreak(Handle handle, StreakUpdate update) {
+        String sql = update.expectedVersion() == 0
+                ? "INSERT INTO webhook_failure_streaks (webhook_id, consecutive_failures, failing_since, version)"
+                        + " VALUES (:id, :failures, :since, 1)"
+                : "UPDATE webhook_failure_streaks SET consecutive_failures = :failures, failing_since = :since,"
+                        + " version = version + 1 WHERE webhook_id = :id AND version = :version";
+        try {
+            Update statement = bindStreak(handle.createUpdate(sql), update);
+            return (update.expectedVersion() == 0 ? statement : statement.bind("version", update.expectedVersion())).execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException cause && cause.getErrorCode() == DUPLICATE_KEY) {
+                return 0;
             }
-            postpone(handle, claimed.stream().map(Claimed::delivery).toList(), now.plus(lease));
-            postpone(handle, waiting, now.plus(DISABLED_RECHECK));
-            return claimed;
-        });
+            throw e;
+        }
+    }
+
+    private static Update bindStreak(Update statement, StreakUpdate update) {
+        return statement
+                .bind("id", update.webhookId().toString())
+                .bind("failures", update.streak().consecutiveFailures())
+                .bind("since", update.streak().failingSince().map(Timestamps::toColumn).orElse(null));
     }
 
     @Override
     public long countDue(Instant now) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= :now")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING'"
+                        + " AND next_attempt_at <= :now")
                 .bind("now", Timestamps.toColumn(now)).mapTo(Long.class).one());
     }
 
@@ -111,135 +263,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         });
     }
 
-    @Override
-    public void postpone(List<dev.webhooks.domain.delivery.DeliveryId> deliveryIds, Instant dueAt) {
-        if (deliveryIds.isEmpty()) {
-            return;
-        }
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE deliveries SET next_attempt_at = :due WHERE id IN (<ids>) AND state = 'PENDING'")
-                .bind("due", Timestamps.toColumn(dueAt))
-                .bindList("ids", deliveryIds.stream().map(Object::toString).toList())
-                .execute());
+    private static WebhookId webhookId(String text) {
+        return new WebhookId(UUID.fromString(text));
     }
-
-    @Override
-    public void record(List<Result> results) {
-        TransactionRetry.run(() -> jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> record(handle, results)),
-                TransactionRetry.CONFLICTS);
-    }
-
-    private void record(Handle handle, List<Result> results) {
-        PreparedBatch batch = handle.prepareBatch("UPDATE deliveries SET state = :state, status = :status,"
-                + " attempts = attempts + 1, next_attempt_at = :next, last_attempt_at = :at, request_url = :url,"
-                + " request_headers = :requestHeaders, status_code = :code, response_headers = :responseHeaders,"
-                + " response_body = :responseBody, status_message = :message WHERE id = :id");
-        for (Result result : results) {
-            rows.bindState(batch, result.state(), result.nextAttemptAt());
-            rows.bindAttempt(batch, result.attempt()).bind("id", result.deliveryId().toString()).add();
-        }
-        batch.execute();
-        // Webhook rows in id order, as publishing share-locks them (see JdbiEventLog.insertDeliveries).
-        Map<String, List<Result>> byWebhook = results.stream()
-                .collect(Collectors.groupingBy(Result::webhookId, java.util.TreeMap::new, Collectors.toList()));
-        resetStreaks(handle, byWebhook.entrySet().stream()
-                .filter(entry -> entry.getValue().stream().anyMatch(Result::succeeded)).map(Map.Entry::getKey).toList());
-        byWebhook.values().forEach(ofWebhook -> trackFailures(handle, ofWebhook));
-    }
-
-    /**
-     * Ends the failure streak of webhooks that just had a success. A lock-free read comes first, so the common case,
-     * a success of a healthy webhook, writes nothing and never waits for ingest's locks on the webhook row.
-     */
-    private static void resetStreaks(Handle handle, List<String> webhookIds) {
-        if (webhookIds.isEmpty()) {
-            return;
-        }
-        List<String> failing = handle.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>)"
-                        + " AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)")
-                .bindList("ids", webhookIds).mapTo(String.class).list();
-        if (!failing.isEmpty()) {
-            handle.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL WHERE id IN (<ids>)")
-                    .bindList("ids", failing).execute();
-        }
-    }
-
-    /**
-     * One webhook's results in attempt order: a 410 disables it wherever it stands; failures after its last success
-     * extend its streak, which the policy may find too long.
-     */
-    private void trackFailures(Handle handle, List<Result> ofWebhook) {
-        int lastSuccess = -1;
-        for (int i = 0; i < ofWebhook.size(); i++) {
-            lastSuccess = ofWebhook.get(i).succeeded() ? i : lastSuccess;
-        }
-        for (int i = 0; i < ofWebhook.size(); i++) {
-            Result result = ofWebhook.get(i);
-            Optional<DisabledReason> reason = Optional.ofNullable(result.disableWebhook());
-            if (reason.isEmpty() && i > lastSuccess) {
-                reason = extendStreak(handle, result);
-            }
-            reason.ifPresent(why -> disable(handle, result, why));
-        }
-    }
-
-    /** Adds a failed attempt to the webhook's streak and asks the policy whether it has now failed for too long. */
-    private Optional<DisabledReason> extendStreak(Handle handle, Result result) {
-        String increment = result.state() == DeliveryState.FAILED ? "consecutive_failures + 1" : "consecutive_failures";
-        handle.createUpdate("UPDATE webhooks SET consecutive_failures = " + increment
-                        + ", failing_since = COALESCE(failing_since, :at) WHERE id = :id")
-                .bind("at", Timestamps.toColumn(result.attempt().at()))
-                .bind("id", result.webhookId()).execute();
-        return handle.createQuery("SELECT consecutive_failures, failing_since FROM webhooks WHERE id = :id AND enabled = TRUE")
-                .bind("id", result.webhookId())
-                .map((rs, ctx) -> autoDisable.evaluate(rs.getInt(1),
-                        rs.getObject(2) == null ? null : Timestamps.read(rs, "failing_since"), result.attempt().at()))
-                .findOne()
-                .flatMap(reason -> reason);
-    }
-
-    /**
-     * The webhooks of the due deliveries. A webhook whose secrets cannot be decrypted (its key is no longer
-     * configured) is left out and logged, so its deliveries wait instead of stopping everyone else's.
-     */
-    private Map<String, Webhook> webhooksOf(Handle handle, List<Delivery> due) {
-        List<String> ids = due.stream().map(delivery -> delivery.webhookId().toString()).distinct().toList();
-        return handle.createQuery("SELECT " + WebhookDao.COLUMNS + " FROM webhooks WHERE id IN (<ids>)")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> readable(rs, ctx))
-                .list().stream()
-                .flatMap(Optional::stream)
-                .collect(Collectors.toMap(webhook -> webhook.id().toString(), Function.identity()));
-    }
-
-    private Optional<Webhook> readable(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
-        try {
-            return Optional.of(webhooks.map(rs, ctx));
-        } catch (IllegalStateException unreadable) {
-            LOG.error("webhook {} cannot be read ({}); its deliveries wait until its encryption key is configured again",
-                    rs.getString("id"), unreadable.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static void postpone(Handle handle, List<Delivery> rows, Instant until) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        handle.createUpdate("UPDATE deliveries SET next_attempt_at = :until WHERE id IN (<ids>)")
-                .bind("until", Timestamps.toColumn(until))
-                .bindList("ids", rows.stream().map(delivery -> delivery.id().toString()).toList())
-                .execute();
-    }
-
-    private static void disable(Handle handle, Result result, DisabledReason reason) {
-        handle.createUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_reason_code = :code,"
-                        + " version = version + 1 WHERE id = :id AND tenant_id = :tenant")
-                .bind("reason", reason.message())
-                .bind("code", reason.code())
-                .bind("id", result.webhookId())
-                .bind("tenant", result.tenantId())
-                .execute();
-    }
-
 }

@@ -4,12 +4,14 @@ import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
+import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookQuery;
 import dev.webhooks.domain.webhook.WebhookQuotaExceededException;
 import dev.webhooks.domain.webhook.WebhookSort;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,12 @@ public final class JdbiWebhookRepository implements WebhookRepository {
             if (storedOwner.isPresent() && !storedOwner.get().equals(webhook.ownerId())) {
                 reserveQuota(dao, webhook.tenantId(), webhook.ownerId(), ownerQuota);
             }
+            boolean enabling = webhook.enabled() && !dao.enabledOf(webhook.tenantId(), webhook.id().toString()).orElse(true);
             if (dao.update(row(webhook)) != 1) {
                 throw new ConcurrentUpdateException(webhook.id());
+            }
+            if (enabling) {
+                dao.endFailureStreak(webhook.id().toString());
             }
             dao.deleteEventTypes(webhook.id().toString());
             insertEventTypes(dao, webhook);
@@ -76,6 +82,12 @@ public final class JdbiWebhookRepository implements WebhookRepository {
                     webhook.updatedAt(), webhook.createdByUserId(), webhook.updatedByUserId(), webhook.disabledReason(),
                     webhook.version() + 1);
         });
+    }
+
+    @Override
+    public boolean disable(WebhookId id, DisabledReason reason, Instant now) {
+        return jdbi.withExtension(WebhookDao.class, dao -> dao.disable(id.toString(), reason.code().name(), reason.message(),
+                Timestamps.toColumn(now))) == 1;
     }
 
     @Override
@@ -162,7 +174,7 @@ public final class JdbiWebhookRepository implements WebhookRepository {
         row.put("created_by_user_id", webhook.createdByUserId());
         row.put("updated_by_user_id", webhook.updatedByUserId());
         row.put("disabled_reason", webhook.disabledReason() == null ? null : webhook.disabledReason().message());
-        row.put("disabled_reason_code", webhook.disabledReason() == null ? null : webhook.disabledReason().code());
+        row.put("disabled_reason_code", webhook.disabledReason() == null ? null : webhook.disabledReason().code().name());
         row.put("version", webhook.version());
         return row;
     }

@@ -28,11 +28,7 @@ interface WebhookDao {
             + " :created_by_user_id, :updated_by_user_id, :disabled_reason, :disabled_reason_code, :version)")
     void insert(@BindMap java.util.Map<String, Object> row);
 
-    // The streak reset must come before "enabled = :enabled": MySQL applies SET assignments left to right.
-    @SqlUpdate("UPDATE webhooks SET"
-            + " consecutive_failures = CASE WHEN :enabled AND NOT enabled THEN 0 ELSE consecutive_failures END,"
-            + " failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END,"
-            + " name = :name, description = :description, url = :url, level = :level,"
+    @SqlUpdate("UPDATE webhooks SET name = :name, description = :description, url = :url, level = :level,"
             + " owner_id = :owner_id, event_types = :event_types, filter = :filter, headers = :headers,"
             + " encrypted_header_names = :encrypted_header_names, encrypted_headers = :encrypted_headers, secret = :secret,"
             + " enabled = :enabled, enable_cloud_event_delivery = :enable_cloud_event_delivery,"
@@ -44,6 +40,17 @@ interface WebhookDao {
 
     @SqlQuery("SELECT owner_id FROM webhooks WHERE id = :id AND tenant_id = :tenantId")
     Optional<String> ownerOf(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+    @SqlQuery("SELECT enabled FROM webhooks WHERE id = :id AND tenant_id = :tenantId")
+    Optional<Boolean> enabledOf(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+    @SqlUpdate("UPDATE webhook_failure_streaks SET consecutive_failures = 0, failing_since = NULL, version = version + 1"
+            + " WHERE webhook_id = :id")
+    void endFailureStreak(@Bind("id") String id);
+
+    @SqlUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_reason_code = :code,"
+            + " updated_at = :now, version = version + 1 WHERE id = :id AND enabled = TRUE")
+    int disable(@Bind("id") String id, @Bind("code") String code, @Bind("reason") String reason, @Bind("now") String now);
 
     @SqlUpdate("DELETE FROM webhook_event_types WHERE webhook_id = :id")
     void deleteEventTypes(@Bind("id") String id);

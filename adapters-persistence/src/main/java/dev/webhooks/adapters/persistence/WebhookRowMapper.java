@@ -2,6 +2,7 @@ package dev.webhooks.adapters.persistence;
 
 import dev.webhooks.domain.filter.Filter;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -73,6 +74,6 @@ final class WebhookRowMapper implements RowMapper<Webhook> {
 
     private static DisabledReason disabledReason(ResultSet rs) throws SQLException {
         String code = rs.getString("disabled_reason_code");
-        return code == null ? null : new DisabledReason(code, rs.getString("disabled_reason"));
+        return code == null ? null : new DisabledReason(DisabledReasonCode.valueOf(code), rs.getString("disabled_reason"));
     }
 }

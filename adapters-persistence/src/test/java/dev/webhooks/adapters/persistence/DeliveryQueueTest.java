@@ -1,13 +1,16 @@
 package dev.webhooks.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.EventMatcher;
+import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.delivery.RecordedAttempt;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.Webhook;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,7 +33,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Publishing, claiming and recording deliveries against the real database. */
+/** Publishing, finding, claiming and recording deliveries, and failure streaks, against the real database. */
 class DeliveryQueueTest {
     private static final TestDatabase DATABASE = TestDatabase.shared();
     private static final AesGcmSecretCipher CIPHER = new AesGcmSecretCipher("k1", Map.of("k1", new byte[32]));
@@ -37,11 +41,11 @@ class DeliveryQueueTest {
 
     private final JdbiWebhookRepository webhooks = new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER);
     private final JdbiEventLog log = new JdbiEventLog(DATABASE.jdbi(), CIPHER);
-    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER,
-            new dev.webhooks.domain.delivery.AutoDisablePolicy(3, Duration.ofDays(5)));
+    private final JdbiDeliveryQueue queue = new JdbiDeliveryQueue(DATABASE.jdbi(), CIPHER);
     private final EventMatcher matcher = new EventMatcher();
     private final String tenant = "t-" + UUID.randomUUID();
-    // Deliveries are made due far in the past so this test's rows are claimed before other tests' rows.
+    // Deliveries are made due in the past, so that other tests' dispatchers (which claim what is due now) see them
+    // only in the rare moment between a publish and this test's claim.
     private final Instant past = Instant.parse("2001-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000));
 
     /** Due rows left behind would be claimed by later tests (and by the end-to-end tests' dispatcher). */
@@ -74,8 +78,12 @@ class DeliveryQueueTest {
         return log.append(List.of(events), (event, subscribed) -> matcher.fanOut(event, subscribed, past));
     }
 
-    private List<DeliveryQueue.Claimed> claimMine(Instant now, int max, Duration lease) {
-        return queue.claimDue(now, max, lease).stream().filter(c -> c.delivery().tenantId().equals(tenant)).toList();
+    private List<DeliveryQueue.Claimed> claim(Webhook webhook, Instant now, int max, Duration lease) {
+        return queue.claim(List.of(new DeliveryQueue.ClaimRequest(tenant, webhook.id(), max)), now, lease);
+    }
+
+    private List<DeliveryQueue.DueWebhook> dueOfThisTenant(Instant now) {
+        return queue.dueWebhooks(now, 10_000).stream().filter(due -> due.tenantId().equals(tenant)).toList();
     }
 
     private int count(String where) {
@@ -119,35 +127,49 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void aSuccessAfterFailuresInOneBatchEndsTheStreakAndFailuresAfterItStartOne() {
-        Webhook recovered = webhook(true);
-        Webhook failing = webhook(true);
-        publish(event("s1"), event("s2"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-        List<DeliveryQueue.Claimed> ofRecovered = claimed.stream().filter(c -> c.webhook().id().equals(recovered.id())).toList();
-        List<DeliveryQueue.Claimed> ofFailing = claimed.stream().filter(c -> c.webhook().id().equals(failing.id())).toList();
+    void findsTheEnabledWebhooksWithDueDeliveriesOldestFirst() {
+        Webhook first = webhook(true);
+        publish(event("f1"));
+        Webhook later = webhook(true);
+        Webhook disabled = webhook(true);
+        DATABASE.jdbi().useHandle(h -> h.createUpdate("UPDATE deliveries SET next_attempt_at = :at WHERE webhook_id = :id")
+                .bind("at", Timestamps.toColumn(past.minusSeconds(10))).bind("id", first.id().toString()).execute());
+        publish(event("f2"));
+        webhooks.disable(disabled.id(), new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "paused"), Instant.now());
 
-        queue.record(List.of(failed(ofRecovered.get(0), past, DeliveryState.FAILED), succeeded(ofRecovered.get(1)),
-                succeeded(ofFailing.get(0)), failed(ofFailing.get(1), past, DeliveryState.FAILED)));
-
-        assertThat(streakOf(recovered)).isZero();
-        assertThat(streakOf(failing)).isEqualTo(1);
+        assertThat(dueOfThisTenant(past.minusSeconds(1))).extracting(DeliveryQueue.DueWebhook::webhookId)
+                .containsExactly(first.id());
+        assertThat(dueOfThisTenant(past.plusSeconds(1))).extracting(DeliveryQueue.DueWebhook::webhookId)
+                .containsExactly(first.id(), later.id());
+        assertThat(dueOfThisTenant(past.plusSeconds(1)).get(0).oldestDue()).isEqualTo(past.minusSeconds(10));
     }
 
-    private DeliveryQueue.Result succeeded(DeliveryQueue.Claimed claimed) {
-        RecordedAttempt attempt = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of(), 200, Map.of(), "", "HTTP 200");
-        return new DeliveryQueue.Result(claimed.delivery().id(), tenant, claimed.delivery().webhookId().toString(), attempt,
-                DeliveryState.SUCCEEDED, null, null);
+    @Test
+    void findingDueWebhooksReadsOneIndexEntryPerWebhookNotPerDelivery() {
+        String plan = DATABASE.jdbi().withHandle(h -> h.createQuery("EXPLAIN SELECT tenant_id, webhook_id, MIN(next_attempt_at)"
+                        + " FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= NOW(6) GROUP BY tenant_id, webhook_id")
+                .mapToMap().list().toString());
+        assertThat(plan).contains("deliveries_queue").contains("Using index for group-by");
     }
 
-    private int streakOf(Webhook webhook) {
-        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT consecutive_failures FROM webhooks WHERE id = :id")
-                .bind("id", webhook.id().toString()).mapTo(Integer.class).one());
+    @Test
+    void claimsEachWebhooksOldestDueDeliveriesUpToWhatWasAsked() {
+        Webhook a = webhook(true);
+        Webhook b = webhook(true);
+        publish(event("c1"), event("c2"), event("c3"));
+
+        List<DeliveryQueue.Claimed> claimed = queue.claim(List.of(new DeliveryQueue.ClaimRequest(tenant, a.id(), 2),
+                new DeliveryQueue.ClaimRequest(tenant, b.id(), 5)), past.plusSeconds(1), Duration.ofMinutes(5));
+
+        assertThat(claimed).filteredOn(c -> c.delivery().webhookId().equals(a.id())).hasSize(2);
+        assertThat(claimed).filteredOn(c -> c.delivery().webhookId().equals(b.id())).hasSize(3)
+                .allSatisfy(c -> assertThat(c.webhook()).hasValueSatisfying(w -> assertThat(w.id()).isEqualTo(b.id())));
+        assertThat(claim(a, past.plusSeconds(1), 5, Duration.ofMinutes(5))).as("the rest of a's queue").hasSize(1);
     }
 
     @Test
     void concurrentClaimersNeverShareADeliveryAndLeasesExpire() throws Exception {
-        webhook(true);
+        Webhook webhook = webhook(true);
         for (int i = 0; i < 40; i++) {
             publish(event("c" + i));
         }
@@ -155,7 +177,7 @@ class DeliveryQueueTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<List<DeliveryQueue.Claimed>>> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Callable<List<DeliveryQueue.Claimed>> claim = () -> claimMine(now, 15, Duration.ofMinutes(5));
+            Callable<List<DeliveryQueue.Claimed>> claim = () -> claim(webhook, now, 15, Duration.ofMinutes(5));
             claims.add(pool.submit(claim));
         }
         Set<String> seen = new HashSet<>();
@@ -168,121 +190,123 @@ class DeliveryQueueTest {
         }
         pool.shutdown();
         assertThat(seen).hasSize(total);
-        assertThat(claimMine(now, 100, Duration.ofMinutes(5))).hasSize(40 - total);
-        assertThat(claimMine(now.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5))).hasSize(40);
+        assertThat(claim(webhook, now, 100, Duration.ofMinutes(5))).hasSize(40 - total);
+        assertThat(claim(webhook, now.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5))).hasSize(40);
     }
 
     @Test
-    void recordsResultsAndDisablesOnGone() {
+    void deliveriesOfDisabledWebhooksWaitUntilItIsEnabledAgain() {
         Webhook webhook = webhook(true);
-        publish(event("r1"), event("r2"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-        assertThat(claimed).hasSize(2);
-        RecordedAttempt attempt = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of("X-Key", RecordedAttempt.OMITTED),
+        publish(event("w1"));
+        assertThat(webhooks.disable(webhook.id(), new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "paused"),
+                Instant.now())).isTrue();
+
+        assertThat(claim(webhook, past.plusSeconds(1), 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(dueOfThisTenant(past.plusSeconds(1))).isEmpty();
+        assertThat(count("state = 'PENDING'")).isEqualTo(1);
+
+        Webhook disabled = webhooks.findById(tenant, webhook.id()).orElseThrow();
+        WebhookDefinition.Builder on = disabled.definition().toBuilder();
+        on.enabled = true;
+        webhooks.update(disabled.redefine(on.build(), "owner", Instant.now()), 150);
+        assertThat(claim(webhook, past.plusSeconds(1), 10, Duration.ofMinutes(5))).hasSize(1);
+    }
+
+    @Test
+    void recordsWhatAttemptsLedTo() {
+        Webhook webhook = webhook(true);
+        publish(event("r1"), event("r2"), event("r3"));
+        List<DeliveryQueue.Claimed> claimed = claim(webhook, past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        RecordedAttempt gone = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of("X-Key", RecordedAttempt.OMITTED),
                 410, Map.of("Server", "test"), "gone", "HTTP 410 Gone");
 
         queue.record(List.of(
-                new DeliveryQueue.Result(claimed.get(0).delivery().id(), tenant, webhook.id().toString(), attempt,
-                        DeliveryState.SUCCEEDED, null, null),
-                new DeliveryQueue.Result(claimed.get(1).delivery().id(), tenant, webhook.id().toString(), attempt,
-                        DeliveryState.FAILED, null, new DisabledReason("GONE", "receiver is gone"))));
+                new DeliveryQueue.AttemptRecord(claimed.get(0).delivery().id(), DeliveryState.SUCCEEDED, Optional.empty(),
+                        Optional.of(attempt(200))),
+                new DeliveryQueue.AttemptRecord(claimed.get(1).delivery().id(), DeliveryState.FAILED, Optional.empty(),
+                        Optional.of(gone)),
+                new DeliveryQueue.AttemptRecord(claimed.get(2).delivery().id(), DeliveryState.PENDING,
+                        Optional.of(past.plusSeconds(60)), Optional.empty())), List.of());
 
         assertThat(count("state = 'SUCCEEDED' AND status = 'success' AND attempts = 1")).isEqualTo(1);
-        assertThat(count("state = 'FAILED' AND status = 'fail' AND status_code = 410")).isEqualTo(1);
-        Webhook after = webhooks.findById(tenant, webhook.id()).orElseThrow();
-        assertThat(after.enabled()).isFalse();
-        assertThat(after.disabledReason().code()).isEqualTo("GONE");
+        assertThat(count("state = 'FAILED' AND status = 'fail' AND status_code = 410 AND response_body = 'gone'")).isEqualTo(1);
+        assertThat(count("state = 'PENDING' AND attempts = 0 AND last_attempt_at IS NULL")).as("not sent: no attempt counted")
+                .isEqualTo(1);
+        assertThat(claim(webhook, past.plusSeconds(59), 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(claim(webhook, past.plusSeconds(60), 10, Duration.ofMinutes(5))).hasSize(1);
     }
 
     @Test
-    void deliveriesOfDisabledWebhooksWait() {
+    void storesFailureStreaksWithACompareAndSetOnTheirVersion() {
         Webhook webhook = webhook(true);
-        publish(event("w1"));
-        webhooks.update(webhook.disable(new DisabledReason("DISABLED_BY_OPERATOR", "paused"), Instant.now()), 150);
+        assertThat(queue.failureStreaks(List.of(webhook.id()))).isEmpty();
+        FailureStreak one = new FailureStreak(1, Optional.of(past));
 
-        assertThat(claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5))).isEmpty();
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, one)));
+        DeliveryQueue.FailureHistory stored = queue.failureStreaks(List.of(webhook.id())).get(webhook.id());
+        assertThat(stored.streak()).isEqualTo(one);
+
+        FailureStreak two = new FailureStreak(2, Optional.of(past));
+        assertThatThrownBy(() -> queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, two))))
+                .as("another instance inserted it first").isInstanceOf(DeliveryQueue.FailureStreakConflict.class);
+        assertThatThrownBy(() -> queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), stored.version() + 7, two))))
+                .as("another instance updated it meanwhile").isInstanceOf(DeliveryQueue.FailureStreakConflict.class);
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), stored.version(), two)));
+        assertThat(queue.failureStreaks(List.of(webhook.id())).get(webhook.id()).streak()).isEqualTo(two);
+    }
+
+    @Test
+    void aConflictingStreakStoresNothingOfTheBatch() {
+        Webhook webhook = webhook(true);
+        publish(event("x1"));
+        List<DeliveryQueue.Claimed> claimed = claim(webhook, past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, new FailureStreak(1, Optional.of(past)))));
+
+        assertThatThrownBy(() -> queue.record(List.of(new DeliveryQueue.AttemptRecord(claimed.get(0).delivery().id(),
+                DeliveryState.SUCCEEDED, Optional.empty(), Optional.of(attempt(200)))),
+                List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, FailureStreak.NONE))))
+                .isInstanceOf(DeliveryQueue.FailureStreakConflict.class);
         assertThat(count("state = 'PENDING'")).isEqualTo(1);
     }
 
     @Test
-    void deletingAWebhookDeletesItsDeliveries() {
+    void enablingADisabledWebhookEndsItsFailureStreak() {
         Webhook webhook = webhook(true);
-        publish(event("d1"));
-        webhooks.delete(tenant, webhook.id());
-        assertThat(count("1 = 1")).isZero();
-    }
-
-    private DeliveryQueue.Result failed(DeliveryQueue.Claimed claimed, Instant at, DeliveryState state) {
-        RecordedAttempt attempt = new RecordedAttempt(at, "https://receiver.example.com/h", Map.of(), 500, Map.of(), "", "HTTP 500");
-        return new DeliveryQueue.Result(claimed.delivery().id(), tenant, claimed.delivery().webhookId().toString(), attempt,
-                state, state == DeliveryState.PENDING ? at.plusSeconds(5) : null, null);
-    }
-
-    @Test
-    void disablesAfterConsecutiveFinalFailuresAndReEnablingResetsTheStreak() {
-        Webhook webhook = webhook(true);
-        publish(event("a1"), event("a2"), event("a3"), event("a4"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-
-        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.FAILED), failed(claimed.get(1), past, DeliveryState.PENDING),
-                failed(claimed.get(2), past, DeliveryState.FAILED)));
-        assertThat(webhooks.findById(tenant, webhook.id()).orElseThrow().enabled()).isTrue();
-        queue.record(List.of(failed(claimed.get(3), past, DeliveryState.FAILED)));
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, new FailureStreak(3, Optional.of(past)))));
+        webhooks.disable(webhook.id(), new DisabledReason(DisabledReasonCode.CONSECUTIVE_FAILURES, "too many"), Instant.now());
 
         Webhook disabled = webhooks.findById(tenant, webhook.id()).orElseThrow();
-        assertThat(disabled.enabled()).isFalse();
-        assertThat(disabled.disabledReason().code()).isEqualTo("CONSECUTIVE_FAILURES");
-
+        assertThat(disabled.disabledReason().code()).isEqualTo(DisabledReasonCode.CONSECUTIVE_FAILURES);
+        assertThat(webhooks.disable(webhook.id(), new DisabledReason(DisabledReasonCode.GONE, "again"), Instant.now()))
+                .as("only an enabled webhook is disabled").isFalse();
         WebhookDefinition.Builder on = disabled.definition().toBuilder();
         on.enabled = true;
         Webhook enabled = webhooks.update(disabled.redefine(on.build(), "owner", Instant.now()), 150);
+
         assertThat(enabled.disabledReason()).isNull();
-        int streak = DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT consecutive_failures FROM webhooks WHERE id = :id")
-                .bind("id", webhook.id().toString()).mapTo(Integer.class).one());
-        assertThat(streak).isZero();
+        assertThat(queue.failureStreaks(List.of(webhook.id())).get(webhook.id()).streak()).isEqualTo(FailureStreak.NONE);
     }
 
     @Test
-    void aSuccessEndsTheFailureStreak() {
+    void deletingAWebhookDeletesItsDeliveriesAndItsStreak() {
         Webhook webhook = webhook(true);
-        publish(event("s1"), event("s2"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.FAILED)));
-        assertThat(streakStateOf(webhook)).isEqualTo("1 failing");
-
-        RecordedAttempt ok = new RecordedAttempt(past, "https://receiver.example.com/h", Map.of(), 200, Map.of(), "", "HTTP 200");
-        queue.record(List.of(new DeliveryQueue.Result(claimed.get(1).delivery().id(), tenant, webhook.id().toString(), ok,
-                DeliveryState.SUCCEEDED, null, null)));
-
-        assertThat(streakStateOf(webhook)).isEqualTo("0 ok");
-    }
-
-    private String streakStateOf(Webhook webhook) {
-        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT CONCAT(consecutive_failures,"
-                        + " IF(failing_since IS NULL, ' ok', ' failing')) FROM webhooks WHERE id = :id")
-                .bind("id", webhook.id().toString()).mapTo(String.class).one());
-    }
-
-    @Test
-    void disablesWebhooksFailingForTooLong() {
-        Webhook webhook = webhook(true);
-        publish(event("l1"), event("l2"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-
-        queue.record(List.of(failed(claimed.get(0), past, DeliveryState.PENDING)));
-        queue.record(List.of(failed(claimed.get(1), past.plus(Duration.ofDays(6)), DeliveryState.PENDING)));
-
-        assertThat(webhooks.findById(tenant, webhook.id()).orElseThrow().disabledReason().code()).isEqualTo("FAILING_TOO_LONG");
+        publish(event("d1"));
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, new FailureStreak(1, Optional.of(past)))));
+        webhooks.delete(tenant, webhook.id());
+        assertThat(count("1 = 1")).isZero();
+        assertThat(queue.failureStreaks(List.of(webhook.id()))).isEmpty();
+        queue.record(List.of(), List.of(new DeliveryQueue.StreakUpdate(webhook.id(), 0, new FailureStreak(1, Optional.of(past)))));
+        assertThat(queue.failureStreaks(List.of(webhook.id()))).as("a deleted webhook keeps no streak").isEmpty();
     }
 
     @Test
     void postponedDeliveriesComeBackWithoutAnAttempt() {
-        webhook(true);
+        Webhook webhook = webhook(true);
         publish(event("p1"));
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> claimed = claim(webhook, past.plusSeconds(1), 10, Duration.ofMinutes(5));
         queue.postpone(List.of(claimed.get(0).delivery().id()), past.plusSeconds(2));
 
-        List<DeliveryQueue.Claimed> again = claimMine(past.plusSeconds(3), 10, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> again = claim(webhook, past.plusSeconds(3), 10, Duration.ofMinutes(5));
         assertThat(again).hasSize(1);
         assertThat(again.get(0).delivery().attempts()).isZero();
     }
@@ -306,18 +330,22 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void anUnreadableWebhookDoesNotStopOtherDeliveries() {
+    void aWebhookWhoseSecretsCannotBeReadIsClaimedWithoutItsWebhook() {
         Webhook readable = webhook(true);
         Webhook unreadable = webhook(true);
         publish(event("u1"));
         DATABASE.jdbi().useHandle(h -> h.createUpdate("UPDATE webhooks SET secret = 'v1:gone:AAAA' WHERE id = :id")
                 .bind("id", unreadable.id().toString()).execute());
 
-        List<DeliveryQueue.Claimed> claimed = claimMine(past.plusSeconds(1), 10, Duration.ofMinutes(5));
-
-        assertThat(claimed).extracting(c -> c.webhook().id()).containsExactly(readable.id());
-        assertThat(count("state = 'PENDING'")).isEqualTo(2);
+        assertThat(claim(readable, past.plusSeconds(1), 10, Duration.ofMinutes(5))).singleElement()
+                .satisfies(c -> assertThat(c.webhook()).isPresent());
+        assertThat(claim(unreadable, past.plusSeconds(1), 10, Duration.ofMinutes(5))).singleElement()
+                .satisfies(c -> assertThat(c.webhook()).isEmpty());
         assertThat(publish(event("u2"))).containsExactly(true); // matching needs no secrets, so ingest goes on
         assertThat(count("state = 'PENDING'")).isEqualTo(4);
+    }
+
+    private RecordedAttempt attempt(int status) {
+        return new RecordedAttempt(past, "https://receiver.example.com/h", Map.of(), status, Map.of(), "", "HTTP " + status);
     }
 }

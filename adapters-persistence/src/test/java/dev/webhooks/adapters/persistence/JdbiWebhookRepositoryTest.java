@@ -13,6 +13,7 @@ import dev.webhooks.domain.page.SortDirection;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -125,12 +126,17 @@ class JdbiWebhookRepositoryTest {
     }
 
     @Test
-    void storesTheDisabledReason() {
+    void disablesAnEnabledWebhookSayingWhy() {
         Webhook webhook = stored("d", b -> b.enabled = true);
-        repository.update(webhook.disable(new DisabledReason("DISABLED_BY_OPERATOR", "maintenance"), clock), 150);
+        DisabledReason maintenance = new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "maintenance");
+        assertThat(repository.disable(webhook.id(), maintenance, clock.plusSeconds(5))).isTrue();
         Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
         assertThat(found.enabled()).isFalse();
-        assertThat(found.disabledReason()).isEqualTo(new DisabledReason("DISABLED_BY_OPERATOR", "maintenance"));
+        assertThat(found.disabledReason()).isEqualTo(maintenance);
+        assertThat(found.updatedAt()).isEqualTo(clock.plusSeconds(5));
+        assertThat(found.version()).isEqualTo(webhook.version() + 1);
+        assertThat(repository.disable(webhook.id(), maintenance, clock)).as("already off").isFalse();
+        assertThat(repository.disable(WebhookId.random(), maintenance, clock)).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -103,6 +104,6 @@ final class ApiFixture {
         builder.origin = Origin.API;
         Instant created = Instant.parse("2018-10-30T07:06:22.123456Z");
         return new Webhook(WebhookId.random(), TENANT, builder.build(), created, created, "admin", "admin",
-                new DisabledReason("TOO_MANY_FAILURES", "disabled after repeated failures"), 3);
+                new DisabledReason(DisabledReasonCode.CONSECUTIVE_FAILURES, "disabled after repeated failures"), 3);
     }
 }

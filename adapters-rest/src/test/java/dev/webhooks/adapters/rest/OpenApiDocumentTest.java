@@ -65,6 +65,20 @@ class OpenApiDocumentTest {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void listsEveryDisabledReasonCodeFromTheOneEnum() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(served()).path("components").path("schemas");
+        List<String> codes = java.util.Arrays.stream(dev.webhooks.domain.webhook.DisabledReasonCode.values()).map(Enum::name).toList();
+        for (String schema : List.of("WebhookBase", "WebhookResponseBase")) {
+            JsonNode property = schemas.path(schema).path("properties").path("disabledReasonCode");
+            assertThat(property.path("type").asText()).isEqualTo("string");
+            List<String> listed = new ArrayList<>();
+            property.path("x-extensible-enum").forEach(code -> listed.add(code.asText()));
+            assertThat(listed).containsExactlyElementsOf(codes);
+            assertThat(property.path("description").asText()).contains("GONE (the receiver answered 410 Gone)");
+        }
+    }
+
     private static java.util.Optional<String> httpMethodOf(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);

@@ -68,7 +68,7 @@ class WebhooksResourceTest {
                 "checkCertificateRevocation", "origin");
         assertThat(body).containsEntry("createdAt", "2018-10-30T07:06:22.123Z").containsEntry("secretKeyAdded", true)
                 .containsEntry("encryptedHeaders", List.of("Authorization")).containsEntry("headers", Map.of("X-Team", "blue"))
-                .containsEntry("disabledReasonCode", "TOO_MANY_FAILURES").containsEntry("level", "tenant")
+                .containsEntry("disabledReasonCode", "CONSECUTIVE_FAILURES").containsEntry("level", "tenant")
                 .containsEntry("origin", "api");
     }
 

@@ -2,10 +2,10 @@ package dev.webhooks.application.delivery;
 
 import dev.webhooks.application.webhook.GetWebhook;
 import dev.webhooks.domain.access.Caller;
-import dev.webhooks.domain.delivery.AttemptOutcome;
 import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryAttempt;
 import dev.webhooks.domain.delivery.DeliveryId;
+import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.OutgoingRequest;
 import dev.webhooks.domain.delivery.RecordedAttempt;
@@ -26,14 +26,17 @@ public final class ResendDelivery {
     private final GetDelivery getDelivery;
     private final DeliveryHistory history;
     private final DeliverySender sender;
+    private final DeliveryPolicy policy;
     private final Clock clock;
     private final Duration timeout;
 
-    public ResendDelivery(GetWebhook getWebhook, DeliveryHistory history, DeliverySender sender, Clock clock, Duration timeout) {
+    public ResendDelivery(GetWebhook getWebhook, DeliveryHistory history, DeliverySender sender, DeliveryPolicy policy,
+                          Clock clock, Duration timeout) {
         this.getWebhook = getWebhook;
         this.getDelivery = new GetDelivery(getWebhook, history);
         this.history = history;
         this.sender = sender;
+        this.policy = policy;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -46,11 +49,10 @@ public final class ResendDelivery {
                 original.eventType(), now, original.body(), DeliveryState.PENDING, 0, null, Optional.empty(), original.traceparent());
         OutgoingRequest outgoing = OutgoingRequest.of(copy, webhook, now, timeout);
         DeliveryAttempt attempt = sender.send(outgoing.request());
-        RecordedAttempt recorded = new RecordedAttempt(now, outgoing.request().url(), outgoing.recordedHeaders(),
-                attempt.statusCode(), attempt.responseHeaders(), attempt.responseBody(), attempt.statusMessage());
-        DeliveryState state = attempt.outcome() == AttemptOutcome.SUCCESS ? DeliveryState.SUCCEEDED : DeliveryState.FAILED;
+        DeliveryPolicy.Decision decision = policy.decideOnce(attempt);
+        RecordedAttempt recorded = RecordedAttempt.of(now, outgoing, attempt, decision.statusMessage());
         Delivery resent = new Delivery(copy.id(), copy.tenantId(), copy.webhookId(), copy.eventId(), copy.eventType(),
-                now, copy.body(), state, 1, null, Optional.of(recorded), copy.traceparent());
+                now, copy.body(), decision.state(), 1, null, Optional.of(recorded), copy.traceparent());
         history.insertAttempted(resent);
         return resent;
     }

@@ -3,6 +3,7 @@ package dev.webhooks.application.ops;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
@@ -10,9 +11,8 @@ import dev.webhooks.domain.webhook.WebhookNotFoundException;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** Operators switch any webhook off (with a reason, code {@value #DISABLED_BY_OPERATOR}) or on again, in any tenant. */
+/** Operators switch any webhook off (with a reason, code {@code DISABLED_BY_OPERATOR}) or on again, in any tenant. */
 public final class OperateWebhook {
-    public static final String DISABLED_BY_OPERATOR = "DISABLED_BY_OPERATOR";
     private static final String OPERATOR = "operator";
     private static final int ATTEMPTS = 5;
 
@@ -24,9 +24,12 @@ public final class OperateWebhook {
         this.clock = clock;
     }
 
+    /** Switches an enabled webhook off; one already off stays as it is. Returns the webhook as it is afterwards. */
     public Webhook disable(String webhookId, String reason) {
+        WebhookId id = idOf(webhookId);
         String message = reason == null || reason.isBlank() ? "Disabled by an operator." : reason;
-        return change(webhookId, webhook -> webhook.disable(new DisabledReason(DISABLED_BY_OPERATOR, message), clock.instant()));
+        repository.disable(id, new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, message), clock.instant());
+        return repository.findByIdInAnyTenant(id).orElseThrow(() -> new WebhookNotFoundException(webhookId));
     }
 
     public Webhook enable(String webhookId) {
@@ -37,8 +40,12 @@ public final class OperateWebhook {
         });
     }
 
+    private static WebhookId idOf(String webhookId) {
+        return WebhookId.parse(webhookId).orElseThrow(() -> new WebhookNotFoundException(webhookId));
+    }
+
     private Webhook change(String webhookId, Function<Webhook, Webhook> change) {
-        WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new WebhookNotFoundException(webhookId));
+        WebhookId id = idOf(webhookId);
         for (int attempt = 1; ; attempt++) {
             Webhook current = repository.findByIdInAnyTenant(id).orElseThrow(() -> new WebhookNotFoundException(webhookId));
             try {

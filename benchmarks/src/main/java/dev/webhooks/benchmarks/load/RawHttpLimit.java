@@ -3,7 +3,6 @@ package dev.webhooks.benchmarks.load;
 import dev.webhooks.adapters.delivery.HttpDeliverySender;
 import dev.webhooks.adapters.delivery.HttpDeliverySettings;
 import dev.webhooks.adapters.delivery.TargetGuard;
-import dev.webhooks.domain.delivery.AttemptOutcome;
 import dev.webhooks.domain.delivery.DeliveryRequest;
 import dev.webhooks.domain.webhook.CidrRange;
 import dev.webhooks.domain.webhook.TargetPolicy;
@@ -45,7 +44,7 @@ final class RawHttpLimit {
             for (int i = 0; i < concurrency; i++) {
                 senders.execute(() -> {
                     for (long now = System.nanoTime(); now < ends; now = System.nanoTime()) {
-                        boolean ok = sender.send(request).outcome() == AttemptOutcome.SUCCESS;
+                        boolean ok = sender.send(request).statusCode() == 200;
                         if (ok && now >= warmUpEnds) {
                             succeeded.incrementAndGet();
                         }

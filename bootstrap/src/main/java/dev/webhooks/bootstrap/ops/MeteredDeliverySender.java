@@ -3,16 +3,13 @@ package dev.webhooks.bootstrap.ops;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
-import dev.webhooks.domain.delivery.AttemptOutcome;
 import dev.webhooks.domain.delivery.DeliveryAttempt;
 import dev.webhooks.domain.delivery.DeliveryRequest;
 import dev.webhooks.domain.port.DeliverySender;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Counts delivery attempts by outcome and times them ({@code deliveries.*} metrics), and gives every target host a
+ * Counts delivery attempts and times them ({@code deliveries.attempted}, {@code deliveries.latency}), and gives every target host a
  * {@code deliveries.circuit.<host>:<port>} gauge: 0 closed, 1 half-open, 2 open.
  */
 public final class MeteredDeliverySender implements DeliverySender {
@@ -22,7 +19,6 @@ public final class MeteredDeliverySender implements DeliverySender {
     private final java.util.function.Function<java.net.URI, String> circuitKey;
     private final Timer latency;
     private final Meter attempted;
-    private final Map<AttemptOutcome, Meter> outcomes = new EnumMap<>(AttemptOutcome.class);
     private final java.util.Set<String> watched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MeteredDeliverySender(DeliverySender sender, MetricRegistry metrics,
@@ -34,9 +30,6 @@ public final class MeteredDeliverySender implements DeliverySender {
         this.circuitKey = circuitKey;
         this.latency = metrics.timer("deliveries.latency");
         this.attempted = metrics.meter("deliveries.attempted");
-        for (AttemptOutcome outcome : AttemptOutcome.values()) {
-            outcomes.put(outcome, metrics.meter("deliveries.outcome." + outcome.name().toLowerCase(Locale.ROOT)));
-        }
     }
 
     @Override
@@ -44,9 +37,7 @@ public final class MeteredDeliverySender implements DeliverySender {
         attempted.mark();
         watchCircuitOf(request.url());
         try (Timer.Context ignored = latency.time()) {
-            DeliveryAttempt attempt = sender.send(request);
-            outcomes.get(attempt.outcome()).mark();
-            return attempt;
+            return sender.send(request);
         }
     }
 

@@ -84,7 +84,7 @@ public final class Tasks {
         answer.put("tenantId", webhook.tenantId());
         answer.put("enabled", webhook.enabled());
         if (webhook.disabledReason() != null) {
-            answer.put("disabledReasonCode", webhook.disabledReason().code());
+            answer.put("disabledReasonCode", webhook.disabledReason().code().name());
             answer.put("disabledReason", webhook.disabledReason().message());
         }
         return answer;

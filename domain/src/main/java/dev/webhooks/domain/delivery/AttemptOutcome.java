@@ -1,27 +1,15 @@
 package dev.webhooks.domain.delivery;
 
-/** How one delivery attempt ended, and therefore what happens next. */
+/** How the {@link DeliveryPolicy} judged one attempt. */
 public enum AttemptOutcome {
     /** A 2xx answer: delivered. */
     SUCCESS,
-    /** A connection error, a timeout, 408, 429 or a 5xx: try again later per the retry schedule. */
+    /** Worth trying again: no answer (timeout, refused, reset, TLS, DNS, open circuit), 408, 429 or a 5xx. */
     RETRYABLE,
-    /** Any other answer (other 4xx, 3xx since redirects are never followed) or a refused target: give up. */
+    /** Not worth trying again: a 3xx (redirects are never followed), another 4xx, or a target that may not be called. */
     FINAL,
-    /** 410 Gone: give up and disable the webhook at once. */
-    GONE;
-
-    /** The outcome of an HTTP status code. */
-    public static AttemptOutcome ofStatus(int status) {
-        if (status >= 200 && status < 300) {
-            return SUCCESS;
-        }
-        if (status == 410) {
-            return GONE;
-        }
-        if (status == 408 || status == 429 || status >= 500) {
-            return RETRYABLE;
-        }
-        return FINAL;
-    }
+    /** 410 Gone: the receiver asked for no more deliveries; the webhook is disabled. */
+    GONE,
+    /** Nothing could be sent (the webhook's secrets are unreadable): the delivery waits, no attempt is counted. */
+    HELD
 }

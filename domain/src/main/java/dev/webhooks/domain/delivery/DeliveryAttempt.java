@@ -7,47 +7,50 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one attempt produced: its outcome, the answer when there was one (status code, headers, body), a human status
- * message, and the target's {@code Retry-After} if it gave one. What the receiver controls, and messages that name
- * its host, are capped to what the delivery history stores: {@value #MAX_BODY_CHARS} characters of body, headers
- * (names and values) up to {@value #MAX_HEADER_CHARS} characters in all, {@value #MAX_STATUS_MESSAGE_CHARS} of
- * message. Anything longer could not be recorded, and a result that cannot be recorded holds back the others.
+ * What one attempt observed, without judging it (that is the {@link DeliveryPolicy}'s part): the answer when there was
+ * one (status code, headers, body, the target's {@code Retry-After}), or the {@link AttemptFailure} that kept it from
+ * coming and a short description naming no secret. What the receiver controls is capped to what the delivery history
+ * stores: {@value #MAX_BODY_CHARS} characters of body, headers (names and values) up to {@value #MAX_HEADER_CHARS}
+ * characters in all, {@value #MAX_DETAIL_CHARS} of description. Anything longer could not be recorded, and a result
+ * that cannot be recorded holds back the others.
  */
-public record DeliveryAttempt(AttemptOutcome outcome, int statusCode, Map<String, String> responseHeaders,
-                              String responseBody, String statusMessage, Optional<Duration> retryAfter) {
+public record DeliveryAttempt(int statusCode, Optional<AttemptFailure> failure, Map<String, String> responseHeaders,
+                              String responseBody, String detail, Optional<Duration> retryAfter) {
     public static final int MAX_BODY_CHARS = 4096;
     public static final int MAX_HEADER_CHARS = 4096;
-    public static final int MAX_STATUS_MESSAGE_CHARS = 1024;
+    public static final int MAX_DETAIL_CHARS = 1024;
 
     public DeliveryAttempt {
-        Objects.requireNonNull(outcome, "outcome");
-        responseHeaders = capHeaders(responseHeaders);
+        failure = failure == null ? Optional.empty() : failure;
+        if (failure.isPresent() == (statusCode != 0)) {
+            throw new IllegalArgumentException("an attempt has either a status code or a failure");
+        }
+        if (statusCode != 0 && (statusCode < 100 || statusCode > 999)) {
+            throw new IllegalArgumentException("not an HTTP status code: " + statusCode);
+        }
+        responseHeaders = capHeaders(responseHeaders == null ? Map.of() : responseHeaders);
         responseBody = responseBody == null ? "" : cap(responseBody, MAX_BODY_CHARS);
-        statusMessage = cap(Objects.requireNonNull(statusMessage, "statusMessage"), MAX_STATUS_MESSAGE_CHARS);
+        detail = cap(Objects.requireNonNull(detail, "detail"), MAX_DETAIL_CHARS);
         retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
     }
 
     /** An answer was received. */
     public static DeliveryAttempt answered(int statusCode, Map<String, String> headers, String body, Optional<Duration> retryAfter) {
-        AttemptOutcome outcome = AttemptOutcome.ofStatus(statusCode);
-        String message = switch (outcome) {
-            case SUCCESS -> "delivered: HTTP " + statusCode;
-            case GONE -> "HTTP 410 Gone: the receiver asked to stop; the webhook is disabled";
-            case RETRYABLE -> "HTTP " + statusCode + ": will retry";
-            case FINAL -> statusCode >= 300 && statusCode < 400
-                    ? "HTTP " + statusCode + ": redirects are not followed" : "HTTP " + statusCode + ": not retried";
-        };
-        return new DeliveryAttempt(outcome, statusCode, headers, body, message, retryAfter);
+        return new DeliveryAttempt(statusCode, Optional.empty(), headers, body, "HTTP " + statusCode, retryAfter);
     }
 
-    /** No answer (connection refused, reset, timeout, TLS failure): worth retrying. */
-    public static DeliveryAttempt unanswered(String reason) {
-        return new DeliveryAttempt(AttemptOutcome.RETRYABLE, 0, Map.of(), "", reason, Optional.empty());
+    /** No answer, or nothing sent, and why. */
+    public static DeliveryAttempt failed(AttemptFailure failure, String detail) {
+        return new DeliveryAttempt(0, Optional.of(failure), Map.of(), "", detail, Optional.empty());
     }
 
-    /** The target may not be called at all (for example a private address): final. */
-    public static DeliveryAttempt refused(String reason) {
-        return new DeliveryAttempt(AttemptOutcome.FINAL, 0, Map.of(), "", reason, Optional.empty());
+    public boolean wasAnswered() {
+        return failure.isEmpty();
+    }
+
+    /** Whether the attempt ran into the attempt or connect timeout. */
+    public boolean timedOut() {
+        return failure.filter(kind -> kind == AttemptFailure.TIMEOUT || kind == AttemptFailure.CONNECT_TIMEOUT).isPresent();
     }
 
     private static String cap(String text, int max) {

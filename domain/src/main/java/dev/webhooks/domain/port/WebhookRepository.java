@@ -35,6 +35,13 @@ public interface WebhookRepository {
      */
     Webhook update(Webhook webhook, int ownerQuota);
 
+    /**
+     * Switches an enabled webhook off, saying why: the one way the service and operators disable webhooks. Touches
+     * nothing else (so it works for a webhook whose secrets cannot be decrypted); false when the webhook does not exist
+     * or is not enabled. Enabling it again ({@link #update}) clears the reason and starts its failure streak afresh.
+     */
+    boolean disable(WebhookId id, dev.webhooks.domain.webhook.DisabledReason reason, java.time.Instant now);
+
     /** Deletes the webhook and its delivery history; false when there was none. */
     boolean delete(String tenantId, WebhookId id);
 

@@ -62,11 +62,4 @@ public record Webhook(
         DisabledReason reason = next.enabled() ? null : disabledReason;
         return new Webhook(id, tenantId, next, createdAt, now, createdByUserId, userId, reason, version);
     }
-
-    /** This webhook switched off by the service or an operator, saying why. */
-    public Webhook disable(DisabledReason reason, Instant now) {
-        WebhookDefinition.Builder builder = definition.toBuilder();
-        builder.enabled = false;
-        return new Webhook(id, tenantId, builder.build(), createdAt, now, createdByUserId, updatedByUserId, reason, version);
-    }
 }

@@ -21,11 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Matching, request building, retry scheduling and auto-disable: pure rules, no I/O. */
+/** Matching, request building and what the history keeps: pure rules, no I/O. */
 class DeliveryRulesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -118,15 +117,6 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void classifiesAnswers() {
-        assertThat(AttemptOutcome.ofStatus(204)).isEqualTo(AttemptOutcome.SUCCESS);
-        assertThat(AttemptOutcome.ofStatus(410)).isEqualTo(AttemptOutcome.GONE);
-        assertThat(List.of(408, 429, 500, 503).stream().map(AttemptOutcome::ofStatus)).containsOnly(AttemptOutcome.RETRYABLE);
-        assertThat(List.of(301, 302, 400, 401, 404).stream().map(AttemptOutcome::ofStatus)).containsOnly(AttemptOutcome.FINAL);
-        assertThat(DeliveryAttempt.answered(302, Map.of(), "", Optional.empty()).statusMessage()).contains("redirects are not followed");
-    }
-
-    @Test
     void capsWhatTheReceiverControlsToWhatTheHistoryStores() {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 200; i++) {
@@ -138,34 +128,8 @@ class DeliveryRulesTest {
         assertThat(huge.responseHeaders().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum())
                 .isLessThanOrEqualTo(DeliveryAttempt.MAX_HEADER_CHARS);
         assertThat(huge.responseBody()).hasSize(DeliveryAttempt.MAX_BODY_CHARS);
-        assertThat(DeliveryAttempt.unanswered("host " + "h".repeat(2000) + " could not be resolved").statusMessage())
-                .hasSize(DeliveryAttempt.MAX_STATUS_MESSAGE_CHARS);
-    }
-
-    @Test
-    void schedulesRetriesWithJitterRetryAfterAndAnEnd() {
-        RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofMinutes(5)), 0.2, Duration.ofHours(1));
-        SplittableRandom random = new SplittableRandom(1);
-
-        assertThat(schedule.nextAttempt(1, NOW, Optional.empty(), random)).contains(NOW);
-        Instant second = schedule.nextAttempt(2, NOW, Optional.empty(), random).orElseThrow();
-        assertThat(second).isBetween(NOW.plus(Duration.ofMinutes(4)), NOW.plus(Duration.ofMinutes(6)));
-        assertThat(schedule.nextAttempt(1, NOW, Optional.of(Duration.ofMinutes(10)), random)).contains(NOW.plusSeconds(600));
-        assertThat(schedule.nextAttempt(1, NOW, Optional.of(Duration.ofDays(3)), random)).contains(NOW.plus(Duration.ofHours(1)));
-        assertThat(schedule.nextAttempt(3, NOW, Optional.empty(), random)).isEmpty();
-        assertThatThrownBy(() -> new RetrySchedule(List.of(Duration.ofSeconds(-1)), 0, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void disablesAfterAStreakOrAPeriod() {
-        AutoDisablePolicy policy = new AutoDisablePolicy(3, Duration.ofDays(5));
-        assertThat(policy.evaluate(2, NOW, NOW)).isEmpty();
-        assertThat(policy.evaluate(3, NOW, NOW).orElseThrow().code()).isEqualTo(AutoDisablePolicy.CONSECUTIVE_FAILURES);
-        assertThat(policy.evaluate(0, NOW.minus(Duration.ofDays(5)), NOW).orElseThrow().code())
-                .isEqualTo(AutoDisablePolicy.FAILING_TOO_LONG);
-        assertThat(policy.evaluate(0, NOW.minus(Duration.ofDays(4)), NOW)).isEmpty();
-        assertThat(AutoDisablePolicy.DEFAULT.evaluate(1000, null, NOW)).isEmpty();
+        assertThat(DeliveryAttempt.failed(AttemptFailure.UNRESOLVED_HOST, "host " + "h".repeat(2000) + " could not be resolved")
+                .detail()).hasSize(DeliveryAttempt.MAX_DETAIL_CHARS);
     }
 
     @Test

@@ -103,8 +103,10 @@ class WebhookPatchTest {
 
     @Test
     void reEnablingClearsTheDisabledReason() {
-        Webhook webhook = Webhook.create(WebhookId.random(), "t", current, "alice", java.time.Instant.EPOCH)
-                .disable(new DisabledReason("DELIVERY_FAILURES", "kept failing"), java.time.Instant.EPOCH);
+        WebhookDefinition.Builder off = current.toBuilder();
+        off.enabled = false;
+        Webhook webhook = new Webhook(WebhookId.random(), "t", off.build(), java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                "alice", "alice", new DisabledReason(DisabledReasonCode.CONSECUTIVE_FAILURES, "kept failing"), 0);
         assertThat(webhook.disabledReason()).isNotNull();
         Webhook enabled = webhook.redefine(apply(webhook.definition(), op("replace", "/enabled", true)), "alice", java.time.Instant.EPOCH);
         assertThat(enabled.disabledReason()).isNull();

@@ -57,7 +57,7 @@ public record WebhookResponse(
                 webhook.createdByUserId(),
                 webhook.updatedByUserId(),
                 List.copyOf(d.encryptedHeaders().names()),
-                webhook.disabledReason() == null ? null : webhook.disabledReason().code(),
+                webhook.disabledReason() == null ? null : webhook.disabledReason().code().name(),
                 d.enableCloudEventDelivery(),
                 d.checkCertificateRevocation(),
                 d.origin().wireName());

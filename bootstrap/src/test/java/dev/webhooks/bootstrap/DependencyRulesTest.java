@@ -37,6 +37,21 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theEngineDrivesUseCasesAndKnowsNoFrameworkAndNoAdapter() {
+        classes().that().resideInAPackage("dev.webhooks.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.webhooks.engine..", "dev.webhooks.application..",
+                        "dev.webhooks.domain..", "java..", "com.github.benmanes.caffeine..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyBootstrapKnowsTheEngine() {
+        noClasses().that().resideOutsideOfPackages("dev.webhooks.engine..", "dev.webhooks.bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage("dev.webhooks.engine..")
+                .check(classes);
+    }
+
+    @Test
     void restAdapterDoesNotKnowOtherAdapters() {
         noClasses().that().resideInAPackage("dev.webhooks.adapters.rest..")
                 .should().dependOnClassesThat()

@@ -1,7 +1,7 @@
 package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.webhooks.domain.event.EventType;
+import dev.webhooks.domain.webhook.EventType;
 import dev.webhooks.domain.webhook.Level;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.LinkedHashSet;

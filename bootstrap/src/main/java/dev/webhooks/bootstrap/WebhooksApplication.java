@@ -7,7 +7,7 @@ import dev.webhooks.adapters.rest.RestApi;
 import dev.webhooks.adapters.rest.ratelimit.RateLimitFilter;
 import dev.webhooks.adapters.rest.error.BodySizeLimit;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
-import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.webhook.ListEventTypes;
 import dev.webhooks.adapters.delivery.HttpDeliverySender;
 import dev.webhooks.adapters.delivery.HttpDeliverySettings;
 import dev.webhooks.adapters.delivery.TargetGuard;

@@ -1,8 +1,8 @@
 package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.webhooks.domain.event.EventTypeCatalog;
 import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
 import dev.webhooks.domain.webhook.TargetPolicy;
 import dev.webhooks.domain.webhook.WebhookRules;
 import io.dropwizard.core.Configuration;

@@ -4,10 +4,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
-import dev.webhooks.application.event.ListEventTypes;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
 import dev.webhooks.application.webhook.GetWebhook;
+import dev.webhooks.application.webhook.ListEventTypes;
 import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;

@@ -9,10 +9,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.webhooks.application.webhook.WebhookInput;
-import dev.webhooks.domain.event.EventType;
 import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.webhook.EventType;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.PatchOperation;

@@ -2,7 +2,6 @@ package dev.webhooks.domain.webhook;
 
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
-import dev.webhooks.domain.event.EventTypeCatalog;
 import dev.webhooks.domain.filter.Filter;
 import dev.webhooks.domain.filter.FilterAttribute;
 import java.util.LinkedHashSet;

@@ -2,8 +2,6 @@ package dev.webhooks.domain.webhook;
 
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
-import dev.webhooks.domain.event.EventType;
-import dev.webhooks.domain.event.EventTypeCatalog;
 
 /** The rules a webhook definition must meet in this deployment: known event types and an acceptable URL. */
 public record WebhookRules(EventTypeCatalog catalog, TargetPolicy targetPolicy) {

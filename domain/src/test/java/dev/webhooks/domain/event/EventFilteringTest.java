@@ -3,12 +3,9 @@ package dev.webhooks.domain.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webhooks.domain.filter.Filter;
-import dev.webhooks.domain.webhook.Level;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Filters evaluated against real events, and the catalog operators extend. */
+/** Filters evaluated against real events. */
 class EventFilteringTest {
     private static final CloudEvent RELOAD = CloudEvent.fromJson("""
             {"specversion":"1.0","id":"e1","source":"com.qlik/reloads","type":"com.qlik.v1.app.reload.finished",
@@ -28,16 +25,5 @@ class EventFilteringTest {
         CloudEvent bare = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"s\",\"type\":\"t\",\"tenantid\":\"x\"}");
         assertThat(Filter.parse("spaceId eq \"space-1\"").matches(bare)).isFalse();
         assertThat(Filter.parse("spaceId ne \"space-1\"").matches(bare)).isTrue();
-    }
-
-    @Test
-    void operatorsExtendAndOverrideTheCatalog() {
-        EventType custom = new EventType("com.example.thing.created", "Thing created", "", Set.of(Level.TENANT), "Things");
-        EventType narrowed = new EventType("com.qlik.v1.app.created", "Application created", "", Set.of(Level.TENANT), "Apps");
-        EventTypeCatalog catalog = EventTypeCatalog.builtIn().extendedWith(List.of(custom, narrowed));
-
-        assertThat(catalog.find("com.example.thing.created")).contains(custom);
-        assertThat(catalog.find("com.qlik.v1.app.created").orElseThrow().supports(Level.USER)).isFalse();
-        assertThat(catalog.all()).hasSize(EventTypeCatalog.builtIn().all().size() + 1);
     }
 }

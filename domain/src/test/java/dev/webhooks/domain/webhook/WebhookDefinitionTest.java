@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
-import dev.webhooks.domain.event.EventTypeCatalog;
 import dev.webhooks.domain.filter.Filter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.webhooks.adapters.rest.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.webhooks.domain.event.EventType;
+import dev.webhooks.domain.webhook.EventType;
 import dev.webhooks.domain.webhook.Level;
 import java.util.List;
 

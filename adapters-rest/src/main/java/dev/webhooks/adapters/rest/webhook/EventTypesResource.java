@@ -1,6 +1,6 @@
 package dev.webhooks.adapters.rest.webhook;
 
-import dev.webhooks.application.event.ListEventTypes;
+import dev.webhooks.application.webhook.ListEventTypes;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
-package dev.webhooks.domain.event;
+package dev.webhooks.domain.webhook;
 
-import dev.webhooks.domain.webhook.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
-package dev.webhooks.domain.event;
+package dev.webhooks.domain.webhook;
 
 import dev.webhooks.domain.InvalidInputException;
-import dev.webhooks.domain.webhook.Level;
 import java.util.Set;
 
 /** A kind of event that webhooks can subscribe to, with the webhook levels it is offered at. */

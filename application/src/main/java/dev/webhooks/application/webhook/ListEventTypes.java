@@ -1,7 +1,7 @@
-package dev.webhooks.application.event;
+package dev.webhooks.application.webhook;
 
-import dev.webhooks.domain.event.EventType;
-import dev.webhooks.domain.event.EventTypeCatalog;
+import dev.webhooks.domain.webhook.EventType;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
 import java.util.List;
 
 /** Lists the event types webhooks can subscribe to. */

@@ -5,6 +5,7 @@ import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
 import dev.webhooks.adapters.rest.error.DomainExceptionMapper;
 import dev.webhooks.adapters.rest.error.JsonExceptionMapper;
 import dev.webhooks.adapters.rest.error.MediaTypeCheck;
+import dev.webhooks.adapters.rest.error.NotAuthenticatedExceptionMapper;
 import dev.webhooks.adapters.rest.error.RequestTracing;
 import dev.webhooks.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.webhooks.adapters.rest.error.WebApplicationExceptionMapper;
@@ -42,6 +43,7 @@ public final class RestApi {
                 new EventsResource(publishEvent),
                 new DeliveriesResource(listDeliveries, getDelivery, resendDelivery),
                 new OpenApiResource(),
+                new NotAuthenticatedExceptionMapper(),
                 new DomainExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.webhooks.domain.access.Caller;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
+import org.slf4j.LoggerFactory;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BearerAuthTest {
@@ -117,5 +122,24 @@ class BearerAuthTest {
     @Test
     void protectsUnknownRoutesToo() {
         assertThat(RESOURCES.target("/api/v1/unknown").request().get().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aRefusedRequestIsTracedLikeAnyOther() {
+        Logger requests = (Logger) LoggerFactory.getLogger("dev.webhooks.requests");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = requests.getLevel();
+        requests.setLevel(Level.INFO);
+        requests.addAppender(lines);
+        try {
+            Map<String, Object> body = ErrorBodies.read(call(null));
+
+            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains("GET /api/v1/webhooks 401").contains("traceId=" + body.get("traceId")));
+        } finally {
+            requests.detachAppender(lines);
+            requests.setLevel(level);
+        }
     }
 }

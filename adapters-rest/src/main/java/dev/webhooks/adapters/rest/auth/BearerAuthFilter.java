@@ -1,7 +1,5 @@
 package dev.webhooks.adapters.rest.auth;
 
-import dev.webhooks.adapters.rest.error.ErrorResponses;
-import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.access.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -9,13 +7,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
 /**
  * Requires a valid bearer token on every {@code /api/v1/} request, before routing (so unknown API paths reveal
- * nothing to anonymous callers), and makes its caller the request's principal.
+ * nothing to anonymous callers), and makes its caller the request's principal. A request without one ends in a
+ * {@link NotAuthenticatedException}, which the error package answers.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -36,21 +34,14 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            request.abortWith(unauthorized("the 'Authorization: Bearer <token>' header is missing"));
-            return;
+            throw new NotAuthenticatedException("the 'Authorization: Bearer <token>' header is missing");
         }
         try {
             Caller caller = verifier.verify(header.substring(PREFIX.length()).trim());
             request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
         } catch (InvalidTokenException e) {
-            request.abortWith(unauthorized(e.getMessage()));
+            throw new NotAuthenticatedException(e.getMessage());
         }
-    }
-
-    private static Response unauthorized(String detail) {
-        return Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, detail))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
     }
 
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {

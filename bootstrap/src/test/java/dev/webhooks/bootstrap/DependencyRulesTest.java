@@ -2,12 +2,19 @@ package dev.webhooks.bootstrap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The hexagon's dependency rules, checked over the production classes of every module. */
 class DependencyRulesTest {
@@ -88,5 +95,54 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage("dev.webhooks.domain..", "dev.webhooks.application..")
                 .should().dependOnClassesThat().resideInAPackage("dev.webhooks.adapters..")
                 .check(classes);
+    }
+
+    /** The root package of each module on this classpath (benchmarks, which depends on bootstrap, checks its own). */
+    static List<String> moduleRoots() {
+        return List.of("dev.webhooks.domain", "dev.webhooks.application", "dev.webhooks.engine", "dev.webhooks.adapters.rest",
+                "dev.webhooks.adapters.persistence", "dev.webhooks.adapters.delivery", "dev.webhooks.bootstrap");
+    }
+
+    @Test
+    void everyClassLivesInAModuleWhoseCyclesAreChecked() {
+        classes().should().resideInAnyPackage(moduleRoots().stream().map(root -> root + "..").toArray(String[]::new))
+                .check(classes);
+    }
+
+    /** Packages right under a module's root (each with its subpackages) depend on each other one way only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moduleRoots")
+    void theTopPackagesOfAModuleFormNoCycle(String moduleRoot) {
+        slices().assignedFrom(topPackagesOf(moduleRoot)).should().beFreeOfCycles().check(classes);
+    }
+
+    /** Nor do any two packages, at any depth (a package and its subpackage included). */
+    @Test
+    void noPackageIsInACycle() {
+        slices().matching("dev.webhooks.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** One slice per package right under the module's root (with its subpackages), and one for the root's own classes. */
+    private static SliceAssignment topPackagesOf(String moduleRoot) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (name.equals(moduleRoot)) {
+                    return SliceIdentifier.of(moduleRoot);
+                }
+                if (!name.startsWith(moduleRoot + ".")) {
+                    return SliceIdentifier.ignore();
+                }
+                String rest = name.substring(moduleRoot.length() + 1);
+                int dot = rest.indexOf('.');
+                return SliceIdentifier.of(moduleRoot + "." + (dot < 0 ? rest : rest.substring(0, dot)));
+            }
+
+            @Override
+            public String getDescription() {
+                return "the top packages of " + moduleRoot;
+            }
+        };
     }
 }

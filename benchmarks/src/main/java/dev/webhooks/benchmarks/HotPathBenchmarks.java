@@ -5,10 +5,10 @@ import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.event.EventEnvelope;
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.signature.QlikSignature;
 import dev.webhooks.domain.signature.StandardWebhooksSignature;
 import dev.webhooks.domain.webhook.Level;
-import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
@@ -69,17 +69,15 @@ public class HotPathBenchmarks {
     }
 
     private Webhook webhook(int i, String type) {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = "w" + i;
-        builder.url = new WebhookUrl("https://receiver.example.com/" + i);
-        builder.level = i % 2 == 0 ? Level.TENANT : Level.USER;
-        builder.ownerId = "u1";
-        builder.eventTypes = List.of(type);
-        builder.filter = i % 3 == 0 ? Filter.parse("spaceId eq \"space-7\"") : null;
-        builder.enabled = true;
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
-        return Webhook.create(WebhookId.random(), "acme", builder.build(), "u1", now);
+        WebhookDefinition definition = WebhookFixtures.definition(b -> {
+            b.name = "w" + i;
+            b.url = new WebhookUrl("https://receiver.example.com/" + i);
+            b.level = i % 2 == 0 ? Level.TENANT : Level.USER;
+            b.ownerId = "u1";
+            b.eventTypes = List.of(type);
+            b.filter = i % 3 == 0 ? Filter.parse("spaceId eq \"space-7\"") : null;
+        });
+        return Webhook.create(WebhookId.random(), "acme", definition, "u1", now);
     }
 
     @Benchmark

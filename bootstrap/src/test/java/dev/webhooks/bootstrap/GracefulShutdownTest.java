@@ -17,13 +17,11 @@ import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.delivery.FixedRetrySchedule;
 import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.CidrRange;
-import dev.webhooks.domain.webhook.Level;
-import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.TargetPolicy;
 import dev.webhooks.domain.webhook.Webhook;
-import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookUrl;
 import dev.webhooks.engine.DeliveryEngine;
@@ -82,19 +80,10 @@ class GracefulShutdownTest {
     }
 
     private Webhook storeWebhookAndEvent(Instant at) {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = "slow";
-        builder.url = new WebhookUrl(receiver.url("/slow"));
-        builder.level = Level.TENANT;
-        builder.ownerId = "owner";
-        builder.eventTypes = List.of("com.qlik.v1.app.created");
-        builder.enabled = true;
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
-        Webhook webhook = Webhook.create(WebhookId.random(), tenant, builder.build(), "owner", at);
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant,
+                WebhookFixtures.definition(b -> b.url = new WebhookUrl(receiver.url("/slow"))), "alice", at);
         webhooks.insert(webhook, 150);
-        CloudEvent event = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"s1\",\"source\":\"t\","
-                + "\"type\":\"com.qlik.v1.app.created\",\"tenantid\":\"" + tenant + "\"}");
+        CloudEvent event = WebhookFixtures.event(tenant, "s1");
         new JdbiEventLog(DATABASE.jdbi(), CIPHER).append(List.of(event), (e, subscribed) -> new EventMatcher().fanOut(e, subscribed, at));
         return webhook;
     }

@@ -8,15 +8,13 @@ import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.delivery.RecordedAttempt;
 import dev.webhooks.domain.event.CloudEvent;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
-import dev.webhooks.domain.webhook.Level;
-import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
-import dev.webhooks.domain.webhook.WebhookUrl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryQueueTest {
     private static final TestDatabase DATABASE = TestDatabase.shared();
     private static final AesGcmSecretCipher CIPHER = new AesGcmSecretCipher("k1", Map.of("k1", new byte[32]));
-    private static final String TYPE = "com.qlik.v1.app.created";
+    private static final String TYPE = WebhookFixtures.EVENT_TYPE;
 
     private final JdbiWebhookRepository webhooks = new JdbiWebhookRepository(DATABASE.jdbi(), CIPHER);
     private final JdbiEventLog log = new JdbiEventLog(DATABASE.jdbi(), CIPHER);
@@ -55,16 +53,8 @@ class DeliveryQueueTest {
     }
 
     private Webhook webhook(boolean enabled) {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = "w";
-        builder.url = new WebhookUrl("https://receiver.example.com/h");
-        builder.level = Level.TENANT;
-        builder.ownerId = "owner";
-        builder.eventTypes = List.of(TYPE);
-        builder.enabled = enabled;
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
-        Webhook webhook = Webhook.create(WebhookId.random(), tenant, builder.build(), "owner", Instant.now());
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant, WebhookFixtures.definition(b -> b.enabled = enabled),
+                "alice", Instant.now());
         webhooks.insert(webhook, 150);
         return webhook;
     }

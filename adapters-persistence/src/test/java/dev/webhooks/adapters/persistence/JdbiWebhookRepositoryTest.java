@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
@@ -50,18 +51,17 @@ class JdbiWebhookRepositoryTest {
     private final String tenant = "t-" + UUID.randomUUID();
     private Instant clock = Instant.parse("2026-01-01T00:00:00.123456Z");
 
+    /** A disabled webhook named {@code name}, owned by "owner", created by "creator" a second after the previous one. */
     private Webhook webhook(String name, Consumer<WebhookDefinition.Builder> customize) {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = name;
-        builder.url = new WebhookUrl("https://receiver.example.com/" + name.replaceAll("[^A-Za-z0-9]", "-"));
-        builder.level = Level.TENANT;
-        builder.ownerId = "owner";
-        builder.eventTypes = List.of("com.qlik.v1.app.created");
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
-        customize.accept(builder);
+        WebhookDefinition definition = WebhookFixtures.definition(b -> {
+            b.name = name;
+            b.url = new WebhookUrl("https://receiver.example.com/" + name.replaceAll("[^A-Za-z0-9]", "-"));
+            b.ownerId = "owner";
+            b.enabled = false;
+            customize.accept(b);
+        });
         clock = clock.plusSeconds(1);
-        return Webhook.create(WebhookId.random(), tenant, builder.build(), "creator", clock);
+        return Webhook.create(WebhookId.random(), tenant, definition, "creator", clock);
     }
 
     private Webhook stored(String name, Consumer<WebhookDefinition.Builder> customize) {

@@ -11,17 +11,15 @@ import dev.webhooks.application.webhook.ListEventTypes;
 import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
-import dev.webhooks.domain.webhook.Level;
-import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.Secret;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
-import dev.webhooks.domain.webhook.WebhookUrl;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
@@ -88,22 +86,18 @@ final class ApiFixture {
         return new Page<>(List.of(), Optional.empty(), Optional.empty());
     }
 
+    /** A webhook with every field set, as stored after a few changes and then disabled by the service. */
     static Webhook sampleWebhook() {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = "orders";
-        builder.description = "order events";
-        builder.url = new WebhookUrl("https://receiver.example.com/hook");
-        builder.level = Level.TENANT;
-        builder.ownerId = "admin";
-        builder.eventTypes = List.of("com.qlik.v1.app.created");
-        builder.headers = new HeaderMap("headers", Map.of("X-Team", "blue"));
-        builder.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("Authorization", "Bearer hidden-value"));
-        builder.secret = new Secret("s".repeat(40));
-        builder.enabled = false;
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
+        WebhookDefinition definition = WebhookFixtures.definition(b -> {
+            b.description = "order events";
+            b.ownerId = "admin";
+            b.headers = new HeaderMap("headers", Map.of("X-Team", "blue"));
+            b.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("Authorization", "Bearer hidden-value"));
+            b.secret = new Secret("s".repeat(40));
+            b.enabled = false;
+        });
         Instant created = Instant.parse("2018-10-30T07:06:22.123456Z");
-        return new Webhook(WebhookId.random(), TENANT, builder.build(), created, created, "admin", "admin",
+        return new Webhook(WebhookId.random(), TENANT, definition, created, created, "admin", "admin",
                 new DisabledReason(DisabledReasonCode.CONSECUTIVE_FAILURES, "disabled after repeated failures"), 3);
     }
 }

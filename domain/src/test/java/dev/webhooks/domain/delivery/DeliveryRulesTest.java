@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.signature.QlikSignature;
 import dev.webhooks.domain.signature.StandardWebhooksSignature;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
-import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.Secret;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
-import dev.webhooks.domain.webhook.WebhookId;
-import dev.webhooks.domain.webhook.WebhookUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +27,9 @@ class DeliveryRulesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
+    /** A valid webhook of tenant acme, subscribed to com.qlik.v1.app.created, owned by alice. */
     private static Webhook webhook(Consumer<WebhookDefinition.Builder> customize) {
-        WebhookDefinition.Builder builder = new WebhookDefinition.Builder();
-        builder.name = "w";
-        builder.url = new WebhookUrl("https://receiver.example.com/h");
-        builder.level = Level.TENANT;
-        builder.ownerId = "alice";
-        builder.eventTypes = List.of("com.qlik.v1.app.created");
-        builder.enabled = true;
-        builder.enableCloudEventDelivery = true;
-        builder.origin = Origin.API;
-        customize.accept(builder);
-        return Webhook.create(WebhookId.random(), "acme", builder.build(), "alice", NOW);
+        return WebhookFixtures.webhook("acme", customize);
     }
 
     private static CloudEvent event(String attributes) {

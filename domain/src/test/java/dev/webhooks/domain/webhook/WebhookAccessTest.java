@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webhooks.domain.AccessDeniedException;
 import dev.webhooks.domain.access.Caller;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class WebhookAccessTest {
     private final Caller otherAdmin = new Caller("globex", "root", Set.of(Caller.TENANT_ADMIN));
 
     private Webhook webhook(Level level, String owner) {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.level = level;
         builder.ownerId = owner;
         return Webhook.create(WebhookId.random(), "acme", builder.build(), owner, Instant.EPOCH);

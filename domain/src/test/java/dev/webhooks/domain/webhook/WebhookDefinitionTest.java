@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class WebhookDefinitionTest {
 
     @Test
     void requiresANameWithinLimits() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.name = " ";
         assertThatThrownBy(builder::build).hasMessageContaining("'name' is required");
         builder.name = "n".repeat(513);
@@ -26,14 +27,14 @@ class WebhookDefinitionTest {
 
     @Test
     void limitsTheDescription() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.description = "d".repeat(1025);
         assertThatThrownBy(builder::build).hasMessageContaining("'description'");
     }
 
     @Test
     void limitsTheOwnerIdToWhatIsStored() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.ownerId = "o".repeat(256);
         assertThatThrownBy(builder::build).hasMessageContaining("'ownerId' is longer than 255");
         builder.ownerId = "o".repeat(255);
@@ -42,14 +43,14 @@ class WebhookDefinitionTest {
 
     @Test
     void removesDuplicateEventTypesKeepingOrder() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.eventTypes = List.of("b", "a", "b");
         assertThat(builder.build().eventTypes()).containsExactly("b", "a");
     }
 
     @Test
     void allowsDataStatusOnlyForReloadFinishedAlone() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.filter = Filter.parse("data.status eq \"ok\"");
         assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).code()).isEqualTo(ErrorCode.INVALID_FILTER);
@@ -61,7 +62,7 @@ class WebhookDefinitionTest {
 
     @Test
     void refusesAHeaderInBothMaps() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.headers = new HeaderMap("headers", Map.of("X-Key", "a"));
         builder.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("x-key", "b"));
         assertThatThrownBy(builder::build).hasMessageContaining("x-key");
@@ -69,7 +70,7 @@ class WebhookDefinitionTest {
 
     @Test
     void neverPrintsSecretsOrEncryptedValues() {
-        WebhookDefinition.Builder builder = Definitions.valid();
+        WebhookDefinition.Builder builder = WebhookFixtures.definition();
         builder.secret = new Secret("s".repeat(32));
         builder.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("Authorization", "Bearer hidden-value"));
         String text = builder.build().toString();

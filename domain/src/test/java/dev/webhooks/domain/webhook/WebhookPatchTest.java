@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.InvalidInputException;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookPatchTest {
-    private final WebhookDefinition current = Definitions.valid().build();
+    private final WebhookDefinition current = WebhookFixtures.definition(b -> b.enabled = false);
 
     private static PatchOperation op(String op, String path, Object value) {
         return new PatchOperation(PatchOperation.Op.fromWireName(op), path, value);

@@ -3,14 +3,9 @@ package dev.webhooks.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.webhooks.domain.ErrorCode;
-import dev.webhooks.domain.InvalidInputException;
 import dev.webhooks.domain.filter.Filter;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
-import dev.webhooks.domain.page.Cursor;
-import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
-import dev.webhooks.domain.page.SortDirection;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -42,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** The repository against the real database (embedded MariaDB, or TEST_DATABASE_URL). */
+/**
+ * The repository against the real database (embedded MariaDB, or TEST_DATABASE_URL). Its list (filters, sorts, pages)
+ * is the shared {@link dev.webhooks.domain.fixtures.WebhookListContract}, run here by {@link JdbiWebhookListTest}.
+ */
 class JdbiWebhookRepositoryTest {
     private static final TestDatabase DATABASE = TestDatabase.shared();
     private static final AesGcmSecretCipher CIPHER = new AesGcmSecretCipher("k1", Map.of("k1", new byte[32]));
@@ -186,149 +184,10 @@ class JdbiWebhookRepositoryTest {
                 .isInstanceOf(WebhookQuotaExceededException.class);
     }
 
-    @Test
-    void filtersByEveryCriterion() {
-        Webhook a = stored("Alpha Orders", b -> {
-            b.enabled = true;
-            b.eventTypes = List.of("com.qlik.v1.app.created", "com.qlik.v1.app.deleted");
-        });
-        Webhook b2 = stored("beta_100%", b -> b.origin = Origin.MANAGEMENT_CONSOLE);
-        Webhook c = stored("gamma", b -> {
-            b.level = Level.USER;
-            b.ownerId = "carol";
-        });
-        repository.update(c.redefine(c.definition(), "editor", clock), 150);
-
-        assertThat(ids(query(q -> q.enabled = Optional.of(true)))).containsExactly(a.id());
-        assertThat(ids(query(q -> q.name = Optional.of("ORDERS")))).containsExactly(a.id());
-        assertThat(ids(query(q -> q.name = Optional.of("a*s")))).containsExactly(a.id());
-        assertThat(ids(query(q -> q.name = Optional.of("_100%")))).containsExactly(b2.id());
-        assertThat(ids(query(q -> q.name = Optional.of("bet__1")))).isEmpty();
-        assertThat(ids(query(q -> q.url = Optional.of("*/gamma")))).containsExactly(c.id());
-        assertThat(ids(query(q -> q.eventTypes = Set.of("com.qlik.v1.app.created", "com.qlik.v1.app.deleted")))).containsExactly(a.id());
-        assertThat(ids(query(q -> q.origins = Set.of(Origin.MANAGEMENT_CONSOLE, Origin.AUTOMATIONS)))).containsExactly(b2.id());
-        assertThat(ids(query(q -> q.level = Optional.of(Level.USER)))).containsExactly(c.id());
-        assertThat(ids(query(q -> q.ownerId = Optional.of("carol")))).containsExactly(c.id());
-        assertThat(ids(query(q -> q.visibleOnlyTo = Optional.of("carol")))).containsExactly(c.id());
-        assertThat(ids(query(q -> q.visibleOnlyTo = Optional.of("owner")))).isEmpty();
-        assertThat(ids(query(q -> q.createdByUserId = Optional.of("creator")))).hasSize(3);
-        assertThat(ids(query(q -> q.updatedByUserId = Optional.of("editor")))).containsExactly(c.id());
-    }
-
-    @Test
-    void sortsByEveryFieldBothWays() {
-        Webhook b = stored("b", x -> x.url = new WebhookUrl("https://a.example.com"));
-        Webhook a = stored("A", x -> x.url = new WebhookUrl("https://c.example.com"));
-        Webhook c = stored("c", x -> x.url = new WebhookUrl("https://b.example.com"));
-        repository.update(b.redefine(b.definition(), "e", clock.plusSeconds(100)), 150);
-
-        assertThat(ids(sorted("+name"))).containsExactly(a.id(), b.id(), c.id());
-        assertThat(ids(sorted("-name"))).containsExactly(c.id(), b.id(), a.id());
-        assertThat(ids(sorted("+url"))).containsExactly(b.id(), c.id(), a.id());
-        assertThat(ids(sorted("-url"))).containsExactly(a.id(), c.id(), b.id());
-        assertThat(ids(sorted("+createdAt"))).containsExactly(b.id(), a.id(), c.id());
-        assertThat(ids(sorted("-createdAt"))).containsExactly(c.id(), a.id(), b.id());
-        assertThat(ids(sorted("+updatedAt"))).containsExactly(a.id(), c.id(), b.id());
-        assertThat(ids(sorted("-updatedAt"))).containsExactly(b.id(), c.id(), a.id());
-    }
-
-    @Test
-    void walksAllPagesForwardAndBackForEverySort() {
-        for (int i = 0; i < 23; i++) {
-            stored("page " + (i % 5), b -> { }); // duplicate names exercise the id tie-break
-        }
-        for (String sortText : List.of("-createdAt", "+createdAt", "+name", "-name", "+url", "-updatedAt")) {
-            WebhookSort sort = WebhookSort.parse(sortText);
-            List<WebhookId> expected = ids(repository.list(all(), sort, PageRequest.first(100)));
-            List<WebhookId> forward = new ArrayList<>();
-            Page<Webhook> page = repository.list(all(), sort, PageRequest.first(5));
-            assertThat(page.prev()).isEmpty();
-            List<Page<Webhook>> pages = new ArrayList<>();
-            while (true) {
-                pages.add(page);
-                forward.addAll(ids(page));
-                if (page.next().isEmpty()) {
-                    break;
-                }
-                page = repository.list(all(), sort, new PageRequest(5, page.next()));
-            }
-            assertThat(forward).as(sortText).containsExactlyElementsOf(expected);
-            assertThat(pages).hasSize(5);
-            Page<Webhook> back = page;
-            for (int i = pages.size() - 2; i >= 0; i--) {
-                back = repository.list(all(), sort, new PageRequest(5, back.prev()));
-                assertThat(ids(back)).as(sortText + " page " + i).containsExactlyElementsOf(ids(pages.get(i)));
-            }
-            assertThat(back.prev()).isEmpty();
-        }
-    }
-
-    @Test
-    void pagingSurvivesInsertsAndDeletesBetweenPages() {
-        List<Webhook> original = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            original.add(stored("n" + i, b -> { }));
-        }
-        WebhookSort sort = new WebhookSort(WebhookSort.Field.CREATED_AT, SortDirection.ASC);
-        Page<Webhook> first = repository.list(all(), sort, PageRequest.first(4));
-        repository.delete(tenant, original.get(2).id()); // already seen
-        repository.delete(tenant, original.get(6).id()); // not yet seen
-        stored("late", b -> { });                        // newer than everything
-        Page<Webhook> second = repository.list(all(), sort, new PageRequest(4, first.next()));
-        Page<Webhook> third = repository.list(all(), sort, new PageRequest(4, second.next()));
-
-        List<WebhookId> seen = new ArrayList<>(ids(first));
-        seen.addAll(ids(second));
-        seen.addAll(ids(third));
-        List<WebhookId> survivors = original.stream().map(Webhook::id)
-                .filter(id -> !id.equals(original.get(2).id()) && !id.equals(original.get(6).id())).toList();
-        assertThat(seen).doesNotHaveDuplicates().containsAll(survivors.subList(2, survivors.size()));
-        assertThat(seen).containsSubsequence(survivors);
-        assertThat(seen).doesNotContain(original.get(6).id());
-    }
-
-    @Test
-    void refusesACursorWhoseKeyDoesNotParse() {
-        Cursor forged = new Cursor(Cursor.Direction.NEXT, "-createdAt", "not-a-number", UUID.randomUUID().toString());
-        assertThatThrownBy(() -> repository.list(all(), WebhookSort.DEFAULT, new PageRequest(5, Optional.of(forged))))
-                .isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).code()).isEqualTo(ErrorCode.INVALID_CURSOR);
-    }
-
     private WebhookDefinition rename(Webhook webhook, String name) {
         WebhookDefinition.Builder builder = webhook.definition().toBuilder();
         builder.name = name;
         return builder.build();
-    }
-
-    private Page<Webhook> sorted(String sort) {
-        return repository.list(all(), WebhookSort.parse(sort), PageRequest.first(100));
-    }
-
-    /** Mutable stand-in for building a query in one line per test case. */
-    private static final class QueryBuilder {
-        Optional<String> visibleOnlyTo = Optional.empty();
-        Optional<String> createdByUserId = Optional.empty();
-        Optional<Boolean> enabled = Optional.empty();
-        Set<String> eventTypes = Set.of();
-        Optional<Level> level = Optional.empty();
-        Optional<String> name = Optional.empty();
-        Optional<String> url = Optional.empty();
-        Set<Origin> origins = Set.of();
-        Optional<String> ownerId = Optional.empty();
-        Optional<String> updatedByUserId = Optional.empty();
-    }
-
-    private Page<Webhook> query(Consumer<QueryBuilder> customize) {
-        QueryBuilder q = new QueryBuilder();
-        customize.accept(q);
-        WebhookQuery query = new WebhookQuery(tenant, q.visibleOnlyTo, q.createdByUserId, q.enabled, q.eventTypes, q.level,
-                q.name, q.url, q.origins, q.ownerId, q.updatedByUserId);
-        return repository.list(query, WebhookSort.DEFAULT, PageRequest.first(100));
-    }
-
-    private static List<WebhookId> ids(Page<Webhook> page) {
-        return page.items().stream().map(Webhook::id).toList();
     }
 
     static String base64(byte[] bytes) {

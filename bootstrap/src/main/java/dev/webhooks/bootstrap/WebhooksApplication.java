@@ -125,7 +125,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         Clock clock = Clock.systemUTC();
         int quota = configuration.getMaxWebhooksPerOwner();
 
-        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
+        HttpDeliverySender sender = new HttpDeliverySender(
+                new TargetGuard(configuration.targetPolicy(), configuration.getDelivery().connectTimeout()),
                 httpSettings(configuration.getDelivery()));
         environment.lifecycle().manage(new Managed() {
             @Override

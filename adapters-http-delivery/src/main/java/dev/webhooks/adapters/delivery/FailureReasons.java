@@ -36,6 +36,9 @@ final class FailureReasons {
         if (failure instanceof SSLException) {
             return "TLS handshake failed: " + detail(failure);
         }
+        if (failure instanceof LookupTimeoutException) {
+            return failure.getMessage();
+        }
         if (failure instanceof UnknownHostException) {
             return "host " + host + " could not be resolved";
         }
@@ -61,7 +64,7 @@ final class FailureReasons {
         return "delivery failed (" + failure.getClass().getSimpleName() + ")";
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

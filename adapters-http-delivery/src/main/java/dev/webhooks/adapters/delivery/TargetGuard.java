@@ -7,19 +7,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * SSRF protection: a {@link DnsResolver} that refuses a host when any of its addresses is loopback, private,
  * link-local, shared (CGNAT), unique-local, multicast, unspecified or reserved, unless the {@link TargetPolicy}
  * allows it; since HttpClient connects to exactly the addresses returned here, DNS rebinding cannot get around it.
+ * No lookup takes longer than its timeout.
  */
 public final class TargetGuard implements DnsResolver {
+    /** Lookups running at once; more wait, and a lookup that cannot even wait fails at once. */
+    private static final int LOOKUP_THREADS = 16;
+    private static final int WAITING_LOOKUPS = 1_000;
     private static final List<Range> FORBIDDEN_V4 = List.of(
             new Range("0.0.0.0/8", "unspecified"),
             new Range("10.0.0.0/8", "private"),
@@ -42,9 +54,26 @@ public final class TargetGuard implements DnsResolver {
             new Range("ff00::/8", "multicast"));
 
     private final TargetPolicy policy;
+    private final Lookup lookup;
+    private final Duration lookupTimeout;
+    private final ThreadPoolExecutor lookups;
 
+    /** Looks up names with the system resolver, each for at most 5 s. */
     public TargetGuard(TargetPolicy policy) {
+        this(policy, HttpDeliverySettings.defaults().connectTimeout());
+    }
+
+    /** Looks up names with the system resolver, each for at most {@code lookupTimeout} (the connect timeout). */
+    public TargetGuard(TargetPolicy policy, Duration lookupTimeout) {
+        this(policy, InetAddress::getAllByName, lookupTimeout);
+    }
+
+    /** Looks up names with {@code lookup}, each for at most {@code lookupTimeout}. */
+    public TargetGuard(TargetPolicy policy, Lookup lookup, Duration lookupTimeout) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.lookupTimeout = Objects.requireNonNull(lookupTimeout, "lookupTimeout");
+        this.lookups = lookupThreads();
     }
 
     /** Refuses a URL whose scheme is not allowed or whose host is a forbidden IP literal; names are checked on resolution. */
@@ -70,7 +99,7 @@ public final class TargetGuard implements DnsResolver {
                 .map(address -> new InetAddress[] {address})
                 .orElseGet(() -> null);
         if (addresses == null) {
-            addresses = InetAddress.getAllByName(name);
+            addresses = lookUp(name);
         }
         for (InetAddress address : addresses) {
             check(name, address);
@@ -99,6 +128,32 @@ public final class TargetGuard implements DnsResolver {
             return category(embedded.get()).map(kind -> kind + ", embedded in IPv6");
         }
         return category(address);
+    }
+
+    /**
+     * The system resolver can block far longer than any timeout of ours (its own retries, a silent DNS server), so the
+     * lookup runs on a thread of its own and is given up after the connect timeout; the thread finishes it anyway.
+     */
+    private InetAddress[] lookUp(String name) throws UnknownHostException {
+        Future<InetAddress[]> pending;
+        try {
+            pending = lookups.submit(() -> lookup.addressesOf(name));
+        } catch (RejectedExecutionException busy) {
+            throw new LookupTimeoutException("DNS lookup of " + name + " not started: " + WAITING_LOOKUPS + " lookups are waiting");
+        }
+        try {
+            return pending.get(lookupTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            pending.cancel(true);
+            throw new LookupTimeoutException("DNS lookup of " + name + " took longer than " + FailureReasons.seconds(lookupTimeout));
+        } catch (InterruptedException interrupted) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("DNS lookup of " + name + " interrupted");
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof UnknownHostException unknown ? unknown
+                    : new UnknownHostException(name + ": " + failed.getCause());
+        }
     }
 
     private void check(String host, InetAddress address) throws TargetRefusedException {
@@ -159,8 +214,26 @@ public final class TargetGuard implements DnsResolver {
         }
     }
 
+    /** A few daemon threads, gone when idle, so a guard needs no closing. */
+    private static ThreadPoolExecutor lookupThreads() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WAITING_LOOKUPS), runnable -> {
+                    Thread thread = new Thread(runnable, "dns-lookup");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
     private static String unbracket(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Looks up the addresses of a name: the system resolver, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface Lookup {
+        InetAddress[] addressesOf(String name) throws UnknownHostException;
     }
 
     private record Range(CidrRange cidr, String kind) {

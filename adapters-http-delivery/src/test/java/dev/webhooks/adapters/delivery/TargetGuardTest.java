@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.webhooks.domain.delivery.DeliveryAttempt;
+import dev.webhooks.domain.delivery.DeliveryRequest;
 import dev.webhooks.domain.webhook.CidrRange;
 import dev.webhooks.domain.webhook.TargetPolicy;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,5 +90,53 @@ class TargetGuardTest {
         assertThatThrownBy(() -> strict.checkUrl(URI.create("https://[::1]:8443/hook"))).hasMessageContaining("::1");
         assertThatThrownBy(() -> strict.checkUrl(URI.create("https://[::ffff:a9fe:a9fe]/hook")))
                 .hasMessageContaining("169.254.169.254");
+    }
+
+    @Test
+    void givesUpASlowLookupAfterItsTimeout() {
+        TargetGuard guard = new TargetGuard(TargetPolicy.STRICT, name -> {
+            sleep(3_000);
+            return new InetAddress[] {InetAddress.getByAddress(name, new byte[] {93, (byte) 184, (byte) 216, 34})};
+        }, Duration.ofMillis(200));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> guard.resolve("slow.example.com"))
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessage("DNS lookup of slow.example.com took longer than 200 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aSlowLookupFailsTheAttemptWithASayingMessage() {
+        TargetGuard guard = new TargetGuard(new TargetPolicy(true, List.of()), name -> {
+            sleep(3_000);
+            throw new UnknownHostException(name);
+        }, Duration.ofSeconds(1));
+        try (HttpDeliverySender sender = new HttpDeliverySender(guard, HttpDeliverySettings.defaults())) {
+            long started = System.nanoTime();
+            DeliveryAttempt attempt = sender.send(new DeliveryRequest("d-1", "http://slow.example.com/hook", new byte[0],
+                    Map.of(), false, Duration.ofSeconds(10)));
+
+            assertThat(attempt.statusMessage()).isEqualTo("DNS lookup of slow.example.com took longer than 1 s");
+            assertThat(attempt.statusCode()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+        }
+    }
+
+    @Test
+    void passesOnWhatTheLookupSays() {
+        TargetGuard guard = new TargetGuard(TargetPolicy.STRICT, name -> {
+            throw new UnknownHostException(name + ": no such host");
+        }, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> guard.resolve("nowhere.example.com")).hasMessage("nowhere.example.com: no such host");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

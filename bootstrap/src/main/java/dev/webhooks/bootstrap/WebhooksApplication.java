@@ -25,6 +25,7 @@ import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
 import dev.webhooks.bootstrap.ops.TaskErrorStatusFilter;
+import dev.webhooks.bootstrap.ops.CircuitGauges;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
 import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredEventLog;
@@ -127,7 +128,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
 
         HttpDeliverySender sender = new HttpDeliverySender(
                 new TargetGuard(configuration.targetPolicy(), configuration.getDelivery().connectTimeout()),
-                httpSettings(configuration.getDelivery()));
+                httpSettings(configuration.getDelivery()), new CircuitGauges(environment.metrics()));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -136,8 +137,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DeliverySettings delivery = configuration.getDelivery();
         JdbiDeliveryQueue queue = new JdbiDeliveryQueue(jdbi, cipher, delivery.autoDisablePolicy());
-        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics(), sender::circuitStates,
-                HttpDeliverySender::circuitKey);
+        DeliverySender meteredSender = new MeteredDeliverySender(sender, environment.metrics());
         DeliveryWorker worker = startDeliveries(delivery, queue, meteredSender, environment);
         EventLog eventLog = wakingUp(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()), worker);
         PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());

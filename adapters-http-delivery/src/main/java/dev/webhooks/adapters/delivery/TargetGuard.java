@@ -1,6 +1,8 @@
 package dev.webhooks.adapters.delivery;
 
 import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.EmbeddedIpv4;
+import dev.webhooks.domain.webhook.HostNames;
 import dev.webhooks.domain.webhook.TargetPolicy;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -26,7 +28,7 @@ import org.apache.hc.client5.http.DnsResolver;
  * SSRF protection: a {@link DnsResolver} that refuses a host when any of its addresses is loopback, private,
  * link-local, shared (CGNAT), unique-local, multicast, unspecified or reserved, unless the {@link TargetPolicy}
  * allows it; since HttpClient connects to exactly the addresses returned here, DNS rebinding cannot get around it.
- * No lookup takes longer than its timeout.
+ * Names the policy refuses without DNS are refused before any lookup, and no lookup takes longer than its timeout.
  */
 public final class TargetGuard implements DnsResolver {
     /** Lookups running at once; more wait, and a lookup that cannot even wait fails at once. */
@@ -76,7 +78,10 @@ public final class TargetGuard implements DnsResolver {
         this.lookups = lookupThreads();
     }
 
-    /** Refuses a URL whose scheme is not allowed or whose host is a forbidden IP literal; names are checked on resolution. */
+    /**
+     * Refuses a URL whose scheme is not allowed, or whose host is refused without DNS: an address (IP literal in any
+     * notation, loopback name) of a forbidden kind, or a name the policy refuses; other names are checked on resolution.
+     */
     public void checkUrl(URI url) throws TargetRefusedException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && policy.allowHttp())) {
@@ -85,22 +90,15 @@ public final class TargetGuard implements DnsResolver {
         if (url.getHost() == null) {
             throw new TargetRefusedException("target URL has no host");
         }
-        String host = unbracket(url.getHost());
-        Optional<InetAddress> literal = CidrRange.literal(host);
-        if (literal.isPresent()) {
-            check(host, literal.get());
-        }
+        checkName(unbracket(url.getHost()));
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         String name = unbracket(host);
-        InetAddress[] addresses = CidrRange.literal(name)
-                .map(address -> new InetAddress[] {address})
-                .orElseGet(() -> null);
-        if (addresses == null) {
-            addresses = lookUp(name);
-        }
+        checkName(name);
+        Optional<InetAddress> literal = CidrRange.literal(name);
+        InetAddress[] addresses = literal.isPresent() ? new InetAddress[] {literal.get()} : lookUp(name);
         for (InetAddress address : addresses) {
             check(name, address);
         }
@@ -120,14 +118,27 @@ public final class TargetGuard implements DnsResolver {
 
     /** Why the address may not be called ("loopback", "private", ...), or empty when it may. */
     public Optional<String> whyForbidden(InetAddress address) {
-        Optional<InetAddress> embedded = embeddedIpv4(address);
-        if (policy.isAllowed(address) || embedded.filter(policy::isAllowed).isPresent()) {
+        if (policy.isAllowed(address)) {
             return Optional.empty();
         }
+        Optional<InetAddress> embedded = EmbeddedIpv4.in(address);
         if (embedded.isPresent()) {
             return category(embedded.get()).map(kind -> kind + ", embedded in IPv6");
         }
         return category(address);
+    }
+
+    /** The policy's rule for names, shared with the create-time check; addresses are judged by their kind here. */
+    private void checkName(String host) throws TargetRefusedException {
+        Optional<InetAddress> address = HostNames.addressOf(host);
+        if (address.isPresent()) {
+            check(host, address.get());
+            return;
+        }
+        Optional<String> why = policy.whyRefused(host);
+        if (why.isPresent()) {
+            throw new TargetRefusedException("target host is not allowed: " + why.get());
+        }
     }
 
     /**
@@ -167,51 +178,6 @@ public final class TargetGuard implements DnsResolver {
     private static Optional<String> category(InetAddress address) {
         List<Range> ranges = address instanceof Inet4Address ? FORBIDDEN_V4 : FORBIDDEN_V6;
         return ranges.stream().filter(range -> range.cidr().contains(address)).map(Range::kind).findFirst();
-    }
-
-    /** The IPv4 address inside an IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96), NAT64 or 6to4 IPv6 address. */
-    static Optional<InetAddress> embeddedIpv4(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (bytes.length != 16) {
-            return Optional.empty();
-        }
-        if (isMapped(bytes) || isCompatible(bytes) || isNat64(bytes)) {
-            return Optional.of(ipv4(bytes, 12));
-        }
-        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-            return Optional.of(ipv4(bytes, 2));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isMapped(byte[] bytes) {
-        return isZero(bytes, 0, 10) && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
-    }
-
-    /** ::a.b.c.d, except :: and ::1 which are IPv6's own unspecified and loopback addresses. */
-    private static boolean isCompatible(byte[] bytes) {
-        return isZero(bytes, 0, 12) && !(isZero(bytes, 12, 15) && (bytes[15] == 0 || bytes[15] == 1));
-    }
-
-    private static boolean isNat64(byte[] bytes) {
-        return bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b && isZero(bytes, 4, 12);
-    }
-
-    private static boolean isZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InetAddress ipv4(byte[] bytes, int offset) {
-        try {
-            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, offset, offset + 4));
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** A few daemon threads, gone when idle, so a guard needs no closing. */

@@ -29,6 +29,7 @@ import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
 import dev.webhooks.bootstrap.ops.TaskErrorStatusFilter;
+import dev.webhooks.bootstrap.ops.CircuitGauges;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
 import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredEventLog;
@@ -116,8 +117,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
         DeliveryPolicy policy = delivery.deliveryPolicy();
         HttpDeliverySender http = startHttpSender(configuration, environment);
-        DeliverySender sender = new MeteredDeliverySender(http, environment.metrics(), http::circuitStates,
-                HttpDeliverySender::circuitKey);
+        DeliverySender sender = new MeteredDeliverySender(http, environment.metrics());
         DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
                 new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
         EventLog eventLog = engine.wakingOn(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()));
@@ -166,9 +166,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
      */
     private static HttpDeliverySender startHttpSender(WebhooksConfiguration configuration, Environment environment) {
         DeliverySettings delivery = configuration.getDelivery();
-        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
+        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy(), delivery.connectTimeout()),
                 HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
-                        .withMaxConnectionsPerRoute(delivery.getMaxInFlight()));
+                        .withMaxConnectionsPerRoute(delivery.getMaxInFlight()), new CircuitGauges(environment.metrics()));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

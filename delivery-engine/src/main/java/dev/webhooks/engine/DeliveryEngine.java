@@ -66,7 +66,7 @@ public final class DeliveryEngine {
         this.clock = clock;
         this.lanes = new Lanes(settings);
         this.due = new DueWebhooks(queue, settings.pollInterval());
-        this.recorder = new Recorder(recordAttempts);
+        this.recorder = new Recorder(recordAttempts, this::due);
         this.senders = Executors.newCachedThreadPool(runnable -> daemon(runnable, "delivery-sender"));
         this.dispatching = new Loop("claiming deliveries", this::dispatchRound, settings.batchWindow(),
                 settings.pollInterval(), clock);

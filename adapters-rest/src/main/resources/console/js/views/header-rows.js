@@ -22,11 +22,14 @@ export function headerRows(legend, rows, { writeOnly = false, hint } = {}) {
   const addRow = ({ name = '', value = '', stored = false } = {}, focus = false) => {
     const nameId = uid('header-name');
     const valueId = uid('header-value');
-    const nameInput = h('input', { id: nameId, class: 'mono header-name', value: name, autocomplete: 'off', spellcheck: 'false', oninput: touch });
+    const nameInput = h('input', {
+      id: nameId, class: 'mono header-name', value: name, autocomplete: 'off', spellcheck: 'false', oninput: touch,
+      placeholder: 'Name',
+    });
     const valueInput = h('input', {
       id: valueId, class: 'mono header-value', type: writeOnly ? 'password' : 'text', value: writeOnly ? '' : value,
       autocomplete: writeOnly ? 'new-password' : 'off', spellcheck: 'false', oninput: touch,
-      placeholder: stored ? 'stored: type a value to replace it' : '',
+      placeholder: stored ? 'stored: type a value to replace it' : 'Value',
     });
     const remove = h('button', { type: 'button', class: 'button small quiet remove' }, 'Remove');
     const line = h('div', { class: 'header-row' },

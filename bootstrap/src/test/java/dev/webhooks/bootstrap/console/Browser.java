@@ -176,11 +176,12 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Starts the next test in a fresh tab state: the token is removed on a page of the console's origin that runs no
-     * script (its config.json), so that no view of the last test is still at work.
+     * Starts the next test in a fresh tab state: the token is removed while the console shows a view that calls no
+     * API (an unknown route), so that nothing of the last test is still at work.
      */
     void reset(String consoleUrl) {
-        open(consoleUrl + "config.json");
+        open(consoleUrl + "#/nowhere");
+        awaitText("h1", "");
         script("sessionStorage.clear()");
         consoleErrors();
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -322,6 +323,61 @@ class ConsoleTest {
                 .request().post(Entity.text(""))) {
             assertThat(response.getStatus()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void worksWithTheKeyboardAlone() {
+        api("POST", "/api/v1/webhooks", Map.of("name", "Keyboard", "url", RECEIVER.url("/keys"), "enabled", true,
+                "eventTypes", List.of("com.qlik.v1.app.created")));
+        browser.open(ConsoleApp.consoleUrl(APP));
+        browser.awaitText("h1", "Sign in");
+        press(Keys.TAB);
+        assertThat(focused()).isEqualTo("Access token");
+        browser.driver().switchTo().activeElement().sendKeys(token, Keys.ENTER);
+        browser.awaitText("a.webhook-name", "Keyboard");
+
+        List<String> reached = new java.util.ArrayList<>();
+        for (int i = 0; i < 25 && !reached.contains("Delete Keyboard"); i++) {
+            press(Keys.TAB);
+            reached.add(focused());
+        }
+        assertThat(reached).contains("New webhook", "Name", "URL", "Status", "Event type", "More filters", "Sort", "Apply",
+                "Keyboard", "Enabled: Keyboard", "Deliveries", "Delete Keyboard");
+
+        press(Keys.SHIFT, Keys.TAB);
+        press(Keys.SHIFT, Keys.TAB);
+        assertThat(focused()).isEqualTo("Enabled: Keyboard");
+        press(Keys.SPACE);
+        browser.awaitText(".announcer", "“Keyboard” is disabled");
+        assertThat(focused()).isEqualTo("Enabled: Keyboard");
+
+        press(Keys.TAB);
+        press(Keys.TAB);
+        press(Keys.ENTER);
+        browser.await("dialog.dialog");
+        assertThat(focused()).isEqualTo("Cancel");
+        press(Keys.ESCAPE);
+        browser.until(d -> browser.all("dialog").isEmpty());
+        assertThat(focused()).isEqualTo("Delete Keyboard");
+        press(Keys.ENTER);
+        browser.await("dialog.dialog");
+        press(Keys.TAB);
+        assertThat(focused()).isEqualTo("Delete");
+        press(Keys.ENTER);
+        browser.awaitText(".empty", "No webhooks yet");
+        browser.assertNoConsoleErrors();
+    }
+
+    private void press(CharSequence... keys) {
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(keys));
+    }
+
+    /** The focused control's accessible name, roughly: its aria-label, its label, or its text. */
+    private String focused() {
+        return (String) browser.script("const e = document.activeElement;"
+                + "const label = e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent)"
+                + " || e.textContent || e.name || '';"
+                + "return label.trim();");
     }
 
     private void choose(String select, String option) {

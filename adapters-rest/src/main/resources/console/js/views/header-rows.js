@@ -8,8 +8,11 @@ export function headerRows(legend, rows, { writeOnly = false, hint } = {}) {
   const empty = h('p', { class: 'muted empty-rows' }, writeOnly ? 'No encrypted headers.' : 'No headers.');
   const add = h('button', { type: 'button', class: 'button small' }, writeOnly ? 'Add encrypted header' : 'Add header');
   let touched = false;
+  const columns = h('div', { class: 'header-columns', 'aria-hidden': 'true' }, h('span', {}, 'Name'),
+    h('span', {}, writeOnly ? 'Value (write-only)' : 'Value'));
   const refresh = () => {
     empty.hidden = list.children.length > 0;
+    columns.hidden = list.children.length === 0;
     list.querySelectorAll('.header-row').forEach((line, index) => {
       line.querySelector('.name-label').textContent = `Name of ${writeOnly ? 'encrypted ' : ''}header ${index + 1}`;
       line.querySelector('.value-label').textContent = `Value of ${writeOnly ? 'encrypted ' : ''}header ${index + 1}`;
@@ -53,8 +56,6 @@ export function headerRows(legend, rows, { writeOnly = false, hint } = {}) {
     touch();
     addRow({}, true);
   });
-  const columns = h('div', { class: 'header-columns', 'aria-hidden': 'true' }, h('span', {}, 'Name'),
-    h('span', {}, writeOnly ? 'Value (write-only)' : 'Value'));
   const fieldset = group(legend, [columns, list, empty, add], { hint, className: 'headers' });
   refresh();
   return {

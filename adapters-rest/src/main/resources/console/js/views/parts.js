@@ -10,7 +10,7 @@ export function breadcrumbs(...trail) {
       index === trail.length - 1 || !href ? h('span', { 'aria-current': 'page' }, label) : h('a', { href }, label)))));
 }
 
-/** A table whose rows are cards below 700 px; each cell carries its column's name for that layout. */
+/** A table whose rows are cards below 700 px; each cell carries its column's name for that layout, and one box for its content. */
 export function table(caption, columns, rows) {
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'data' },
@@ -19,7 +19,7 @@ export function table(caption, columns, rows) {
         column.hidden ? h('span', { class: 'visually-hidden' }, column.label) : column.label)))),
       h('tbody', {}, rows.map((row) => h('tr', { class: row.class },
         columns.map((column, index) => h('td', { 'data-label': column.hidden ? null : column.label, class: column.class },
-          row.cells[index])))))));
+          h('div', { class: 'cell' }, row.cells[index]))))))));
 }
 
 /** Previous / next page links from the list answer's cursors. */

@@ -136,7 +136,7 @@ function listOf(page, query, catalog, announcer, context) {
   return [
     table('Webhooks', [
       { label: 'Name', class: 'name-column' }, { label: 'Target URL', class: 'url-column' },
-      { label: 'Event types', class: 'types-column' }, { label: 'Level' }, { label: 'Status', class: 'status-column' },
+      { label: 'Event types', class: 'types-column' }, { label: 'Status', class: 'status-column' },
       { label: 'Updated', class: 'time-column' }, { label: 'Actions', hidden: true, class: 'actions-column' },
     ], rows),
     next || prev ? paging('Webhook pages', prev && webhooksHref({ ...without, prev }), next && webhooksHref({ ...without, next })) : null,
@@ -162,12 +162,13 @@ function row(webhook, titles, announcer, context) {
     class: webhook.enabled ? '' : 'is-disabled',
     cells: [
       [h('a', { class: 'webhook-name', href: webhookHref(webhook.id) }, webhook.name),
-        webhook.description ? h('p', { class: 'muted small' }, webhook.description) : null],
+        webhook.description ? h('p', { class: 'muted small description' }, webhook.description) : null,
+        h('p', { class: 'muted small level' }, webhook.level === 'user' ? 'User level' : 'Tenant level',
+          webhook.level === 'user' && webhook.ownerId ? ` · owner ${webhook.ownerId}` : '')],
       h('span', { class: 'url', title: webhook.url }, webhook.url),
       h('ul', { class: 'types', title: types.join('\n') },
         types.slice(0, 2).map((type) => h('li', {}, titles.get(type) || type)),
         types.length > 2 ? h('li', { class: 'muted' }, `and ${types.length - 2} more`) : null),
-      webhook.level,
       [enabledSwitch(webhook, problem, announcer),
         !webhook.enabled && webhook.disabledReason ? h('p', { class: 'muted small reason' }, webhook.disabledReason) : null,
         problem],

@@ -201,7 +201,7 @@ class ConsoleTest {
 
         WebElement link = browser.awaitText("a.webhook-name", "<img");
         assertThat(link.getText()).isEqualTo(name);
-        assertThat(browser.find("td p.muted").getText()).isEqualTo("<script>alert(2)</script><b>bold</b>");
+        assertThat(browser.find("td p.description").getText()).isEqualTo("<script>alert(2)</script><b>bold</b>");
         assertThat(browser.all("main img, main script, main b, main i")).isEmpty();
         link.click();
         assertThat(browser.awaitText("h1", "<img").getText()).isEqualTo(name);

@@ -177,7 +177,7 @@ function row(webhook, titles, announcer, context) {
         h('a', { class: 'button small', href: deliveriesHref(webhook.id) }, 'Deliveries'),
         h('button', {
           type: 'button', class: 'button small danger-quiet', 'aria-label': `Delete ${webhook.name}`,
-          onclick: () => deleteWebhook(webhook, context),
+          onclick: () => deleteWebhook(webhook, context, location.hash || webhooksHref()),
         }, 'Delete')),
     ],
   };
@@ -214,7 +214,7 @@ export function enabledSwitch(webhook, problem, announcer) {
   return button;
 }
 
-/** Asks first; deleting removes the delivery history too. */
+/** Asks first; deleting removes the delivery history too. Afterwards: the list (with its filters) the user came from. */
 export async function deleteWebhook(webhook, context, afterwards = webhooksHref()) {
   const deleted = await confirmAction({
     title: 'Delete this webhook?',

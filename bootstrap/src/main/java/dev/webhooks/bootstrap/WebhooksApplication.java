@@ -237,6 +237,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
         answerHttpErrorsInTheEnvelope(environment);
+        configuration.getConsole().serve(environment, configuration.getAuth());
     }
 
     /** On the application context, and on the server for requests too malformed to reach any context. */

@@ -72,6 +72,20 @@ public class WebhooksConfiguration extends Configuration {
     @NotNull
     private RateLimitSettings rateLimits = new RateLimitSettings();
 
+    @Valid
+    @NotNull
+    private ConsoleSettings console = new ConsoleSettings();
+
+    @JsonProperty
+    public ConsoleSettings getConsole() {
+        return console;
+    }
+
+    @JsonProperty
+    public void setConsole(ConsoleSettings console) {
+        this.console = console;
+    }
+
     @JsonProperty
     public RateLimitSettings getRateLimits() {
         return rateLimits;

@@ -19,6 +19,7 @@ import dev.webhooks.application.delivery.ListDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.ops.OperateWebhook;
+import dev.webhooks.application.ops.OutageLog;
 import dev.webhooks.application.ops.RedeliverFailed;
 import dev.webhooks.application.ops.RotateEncryptionKey;
 import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
@@ -55,7 +56,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
@@ -118,11 +118,12 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         if (configuration.getDatabaseSettings().isMigrateOnStart()) {
             SchemaMigration.migrate(dataSource, environment.metrics());
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        Clock clock = Clock.systemUTC();
+        OutageLog databaseOutage = ServingPool.databaseOutage(clock);
+        Jdbi jdbi = new ServingPool(databaseOutage).build(environment, dataSource);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
         WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());
-        Clock clock = Clock.systemUTC();
         int quota = configuration.getMaxWebhooksPerOwner();
 
         HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
@@ -167,7 +168,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 publishEvent,
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
-                new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()));
+                new ResendDelivery(getWebhook, history, meteredSender, clock, configuration.getDelivery().attemptTimeout()),
+                databaseOutage);
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));

@@ -1,5 +1,6 @@
 package dev.webhooks.bootstrap;
 
+import dev.webhooks.adapters.persistence.LongStatements;
 import dev.webhooks.application.ops.OutageLog;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -13,18 +14,21 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The connection pool the service runs on (API requests, delivery loops, health check, gauges) and its Jdbi: a failure
- * to hand out a connection is a {@link java.sql.SQLTransientConnectionException}, and every statement the database
- * answers tells the database's {@link OutageLog} that an outage, if one was on, is over.
+ * The connection pool the service runs on (API requests, delivery loops, health check, gauges) and its Jdbi: the short
+ * driver timeouts of {@link DatabaseSettings} (longer for {@link LongStatements}), a failure to hand out a connection
+ * as a {@link java.sql.SQLTransientConnectionException}, and every statement the database answers telling the
+ * database's {@link OutageLog} that an outage, if one was on, is over.
  */
 final class ServingPool extends JdbiFactory {
     private static final String NAME = "database";
     /** An outage ends at the first statement answered this long after the last 503, so a flicker stays one outage. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
 
+    private final DatabaseSettings settings;
     private final OutageLog databaseOutage;
 
-    ServingPool(OutageLog databaseOutage) {
+    ServingPool(DatabaseSettings settings, OutageLog databaseOutage) {
+        this.settings = settings;
         this.databaseOutage = databaseOutage;
     }
 
@@ -34,12 +38,14 @@ final class ServingPool extends JdbiFactory {
     }
 
     Jdbi build(Environment environment, DataSourceFactory factory) {
-        return build(environment, factory, new TransientConnectionFailures(factory.build(environment.metrics(), NAME)), NAME);
+        DataSourceFactory serving = settings.forServing(factory);
+        return build(environment, serving, new TransientConnectionFailures(serving.build(environment.metrics(), NAME)), NAME);
     }
 
     @Override
     protected void configure(Jdbi jdbi) {
         super.configure(jdbi);
+        jdbi.getConfig(LongStatements.class).setTimeout(settings.longStatementTimeout());
         jdbi.setSqlLogger(new AnsweredStatements(jdbi.getConfig(SqlStatements.class).getSqlLogger(), databaseOutage));
     }
 

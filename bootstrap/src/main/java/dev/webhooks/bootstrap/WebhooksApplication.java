@@ -97,7 +97,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(WebhooksConfiguration configuration) {
-                return databaseStarter.resolve(configuration);
+                return configuration.getDatabaseSettings().forMigrations(databaseStarter.resolve(configuration));
             }
         });
         bootstrap.addCommand(new TokenCommand());
@@ -116,11 +116,11 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DatabaseStarter.awaitReachable(dataSource, configuration.getDatabaseSettings().getConnectAttempts());
         if (configuration.getDatabaseSettings().isMigrateOnStart()) {
-            SchemaMigration.migrate(dataSource, environment.metrics());
+            SchemaMigration.migrate(configuration.getDatabaseSettings().forMigrations(dataSource), environment.metrics());
         }
         Clock clock = Clock.systemUTC();
         OutageLog databaseOutage = ServingPool.databaseOutage(clock);
-        Jdbi jdbi = new ServingPool(databaseOutage).build(environment, dataSource);
+        Jdbi jdbi = new ServingPool(configuration.getDatabaseSettings(), databaseOutage).build(environment, dataSource);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
         WebhookRules rules = new WebhookRules(configuration.eventTypeCatalog(), configuration.targetPolicy());

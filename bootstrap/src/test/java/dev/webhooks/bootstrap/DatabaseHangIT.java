@@ -45,8 +45,7 @@ class DatabaseHangIT {
     private StallingProxy proxy;
 
     /** When the stall ended (nanoTime), and how long things took after its start and its end (null: never). */
-    private record Timeline(long stalledAt, long resumedAt, Duration unhealthyAfter, Duration acceptedAgainAfter,
-                            Duration deliveringAgainAfter) {
+    private record Timeline(long resumedAt, Duration unhealthyAfter, Duration acceptedAgainAfter, Duration deliveringAgainAfter) {
     }
 
     @AfterEach
@@ -117,7 +116,7 @@ class DatabaseHangIT {
             Duration acceptedAgain = awaitAccepted(load, resumedAt);
             Duration deliveringAgain = awaitDelivering(receiver, receivedAtResume, resumedAt);
             Thread.sleep(SETTLING.plusSeconds(8).toMillis());
-            return new Timeline(stalledAt, resumedAt, unhealthyAfter, acceptedAgain, deliveringAgain);
+            return new Timeline(resumedAt, unhealthyAfter, acceptedAgain, deliveringAgain);
         } finally {
             load.close();
         }

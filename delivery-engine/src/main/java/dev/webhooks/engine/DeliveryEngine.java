@@ -68,9 +68,9 @@ public final class DeliveryEngine {
         this.due = new DueWebhooks(queue, settings.pollInterval());
         this.recorder = new Recorder(recordAttempts, this::due);
         this.senders = Executors.newCachedThreadPool(runnable -> daemon(runnable, "delivery-sender"));
-        this.dispatching = new Loop("claiming deliveries", this::dispatchRound, settings.batchWindow(),
+        this.dispatching = new Loop("delivery engine (claiming)", this::dispatchRound, settings.batchWindow(),
                 settings.pollInterval(), clock);
-        this.recording = new Loop("recording delivery results", () -> recorder.recordNext(settings.pollInterval()),
+        this.recording = new Loop("delivery engine (recording)", () -> recorder.recordNext(settings.pollInterval()),
                 settings.batchWindow(), settings.pollInterval(), clock);
     }
 

@@ -152,12 +152,21 @@ class IsolationIT {
             publish(token, tenant, id);
         }
         List<Long> latencies = new ArrayList<>();
+        Map<String, Long> byDelivery = new LinkedHashMap<>();
         for (int webhook = 0; webhook < HEALTHY; webhook++) {
             Map<String, Long> arrivals = awaitArrivals("/healthy-" + webhook, published.keySet());
-            published.forEach((id, at) -> latencies.add((arrivals.get(id) - at) / 1_000_000));
+            int index = webhook;
+            published.forEach((id, at) -> {
+                long millis = (arrivals.get(id) - at) / 1_000_000;
+                latencies.add(millis);
+                byDelivery.put(id + " to healthy-" + index + " at +" + (at - start) / 1_000_000 + " ms", millis);
+            });
         }
         report.append(String.format("%-15s %d events, %d healthy deliveries: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                 phase, events, latencies.size(), p(latencies, 0.5), p(latencies, 0.95), p(latencies, 0.99), p(latencies, 1.0)));
+        report.append("                slowest: ").append(byDelivery.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(entry -> entry.getKey() + " took " + entry.getValue() + " ms").toList()).append('\n');
         return latencies;
     }
 

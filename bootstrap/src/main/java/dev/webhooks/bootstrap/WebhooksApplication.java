@@ -23,12 +23,14 @@ import dev.webhooks.application.delivery.ListDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.ops.OperateWebhook;
+import dev.webhooks.application.ops.OutageLog;
 import dev.webhooks.application.ops.RedeliverFailed;
 import dev.webhooks.application.ops.RotateEncryptionKey;
 import dev.webhooks.bootstrap.ops.BacklogHealthCheck;
 import dev.webhooks.bootstrap.ops.DispatcherHealthCheck;
 import dev.webhooks.bootstrap.ops.Tasks;
 import dev.webhooks.bootstrap.ops.TaskErrorStatusFilter;
+import dev.webhooks.bootstrap.ops.CircuitGauges;
 import dev.webhooks.bootstrap.ops.DeliveryGauges;
 import dev.webhooks.bootstrap.ops.AttemptReporting;
 import dev.webhooks.bootstrap.ops.MeteredEventLog;
@@ -55,7 +57,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
@@ -97,7 +98,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(WebhooksConfiguration configuration) {
-                return databaseStarter.resolve(configuration);
+                return configuration.getDatabaseSettings().forMigrations(databaseStarter.resolve(configuration));
             }
         });
         bootstrap.addCommand(new TokenCommand());
@@ -107,8 +108,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
     public void run(WebhooksConfiguration configuration, Environment environment) throws Exception {
         serving = true;
         warnAboutDevelopmentDefaults(configuration);
-        Jdbi jdbi = startDatabase(configuration, environment);
         Clock clock = Clock.systemUTC();
+        OutageLog databaseOutage = ServingPool.databaseOutage(clock);
+        Jdbi jdbi = startDatabase(configuration, environment, databaseOutage);
         DeliverySettings delivery = configuration.getDelivery();
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromConfig(configuration.getEncryptionKeys());
         WebhookRepository webhooks = new JdbiWebhookRepository(jdbi, cipher);
@@ -116,8 +118,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(jdbi);
         DeliveryPolicy policy = delivery.deliveryPolicy();
         HttpDeliverySender http = startHttpSender(configuration, environment);
-        DeliverySender sender = new MeteredDeliverySender(http, environment.metrics(), http::circuitStates,
-                HttpDeliverySender::circuitKey);
+        DeliverySender sender = new MeteredDeliverySender(http, environment.metrics());
         DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
                 new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
         EventLog eventLog = engine.wakingOn(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()));
@@ -140,11 +141,16 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 publishEvent,
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
-                new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout())));
+                new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout()),
+                databaseOutage));
     }
 
-    /** Starts (or connects to) the database, migrates it when configured to, and builds Jdbi on Dropwizard's pool. */
-    private Jdbi startDatabase(WebhooksConfiguration configuration, Environment environment) throws Exception {
+    /**
+     * Starts (or connects to) the database, migrates it when configured to, and builds Jdbi on the serving pool, whose
+     * failures end in {@code databaseOutage}.
+     */
+    private Jdbi startDatabase(WebhooksConfiguration configuration, Environment environment, OutageLog databaseOutage)
+            throws Exception {
         DataSourceFactory dataSource = databaseStarter.resolve(configuration);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -154,9 +160,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         });
         DatabaseStarter.awaitReachable(dataSource, configuration.getDatabaseSettings().getConnectAttempts());
         if (configuration.getDatabaseSettings().isMigrateOnStart()) {
-            SchemaMigration.migrate(dataSource, environment.metrics());
+            SchemaMigration.migrate(configuration.getDatabaseSettings().forMigrations(dataSource), environment.metrics());
         }
-        return new JdbiFactory().build(environment, dataSource, "database");
+        return new ServingPool(configuration.getDatabaseSettings(), databaseOutage).build(environment, dataSource);
     }
 
     /**
@@ -166,9 +172,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
      */
     private static HttpDeliverySender startHttpSender(WebhooksConfiguration configuration, Environment environment) {
         DeliverySettings delivery = configuration.getDelivery();
-        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy()),
+        HttpDeliverySender sender = new HttpDeliverySender(new TargetGuard(configuration.targetPolicy(), delivery.connectTimeout()),
                 HttpDeliverySettings.defaults().withConnectTimeout(delivery.connectTimeout())
-                        .withMaxConnectionsPerRoute(delivery.getMaxInFlight()));
+                        .withMaxConnectionsPerRoute(delivery.getMaxInFlight()), new CircuitGauges(environment.metrics()));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -237,6 +243,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));
         answerHttpErrorsInTheEnvelope(environment);
+        configuration.getConsole().serve(environment, configuration.getAuth());
     }
 
     /** On the application context, and on the server for requests too malformed to reach any context. */

@@ -1,5 +1,6 @@
 package dev.webhooks.bootstrap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.webhooks.domain.webhook.CidrRange;
 import dev.webhooks.domain.webhook.EventTypeCatalog;
@@ -7,6 +8,7 @@ import dev.webhooks.domain.webhook.TargetPolicy;
 import dev.webhooks.domain.webhook.WebhookRules;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -71,6 +73,20 @@ public class WebhooksConfiguration extends Configuration {
     @Valid
     @NotNull
     private RateLimitSettings rateLimits = new RateLimitSettings();
+
+    @Valid
+    @NotNull
+    private ConsoleSettings console = new ConsoleSettings();
+
+    @JsonProperty
+    public ConsoleSettings getConsole() {
+        return console;
+    }
+
+    @JsonProperty
+    public void setConsole(ConsoleSettings console) {
+        this.console = console;
+    }
 
     @JsonProperty
     public RateLimitSettings getRateLimits() {
@@ -180,6 +196,27 @@ public class WebhooksConfiguration extends Configuration {
     @JsonProperty
     public void setEventTypes(List<EventTypeSettings> eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    /** The pool waits forever for a free connection at 0, so a stalled database would hold requests instead of failing them. */
+    @ValidationMethod(message = "database.maxWaitForConnection must be more than 0s (0s waits forever)")
+    @JsonIgnore
+    public boolean isConnectionWaitBounded() {
+        return database.getMaxWaitForConnection().toMilliseconds() > 0;
+    }
+
+    /** The pool checks a connection (a ping) with this timeout in whole seconds; unset or under 1s it waits forever. */
+    @ValidationMethod(message = "database.validationQueryTimeout must be set to at least 1s")
+    @JsonIgnore
+    public boolean isConnectionCheckBounded() {
+        return database.getValidationQueryTimeout().map(timeout -> timeout.toSeconds() >= 1).orElse(false);
+    }
+
+    @ValidationMethod(message = "database.properties must not set connectTimeout or socketTimeout: set"
+            + " databaseSettings.connectTimeout and databaseSettings.socketTimeout instead")
+    @JsonIgnore
+    public boolean isDriverTimeoutSetOnce() {
+        return DatabaseSettings.leavesDriverTimeoutsToUs(database.getProperties());
     }
 
     public boolean usesDevelopmentEncryptionKey() {

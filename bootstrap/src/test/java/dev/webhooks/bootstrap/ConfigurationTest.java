@@ -41,6 +41,39 @@ class ConfigurationTest {
     }
 
     @Test
+    void theServingPoolGivesUpOnAStalledDatabaseWithinSecondsAndMigrationsDoNot() throws Exception {
+        WebhooksConfiguration configuration = load();
+        assertThat(configuration.getDatabase().getMaxWaitForConnection().toSeconds()).isEqualTo(2);
+        assertThat(configuration.getDatabase().getValidationQuery()).isEmpty();
+        assertThat(configuration.getDatabase().getValidationQueryTimeout()).hasValueSatisfying(
+                timeout -> assertThat(timeout.toSeconds()).isEqualTo(2));
+        DatabaseSettings settings = configuration.getDatabaseSettings();
+        assertThat(settings.forServing(new io.dropwizard.db.DataSourceFactory()).getProperties())
+                .containsEntry("connectTimeout", "2000").containsEntry("socketTimeout", "5000");
+        assertThat(settings.forMigrations(new io.dropwizard.db.DataSourceFactory()).getProperties())
+                .containsEntry("connectTimeout", "2000").containsEntry("socketTimeout", "0");
+        assertThat(settings.longStatementTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
+
+    @Test
+    void badDatabaseTimeoutsAreNamed() {
+        assertThatThrownBy(() -> load("database.maxWaitForConnection", "0s"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("database.maxWaitForConnection");
+        assertThatThrownBy(() -> load("database.validationQueryTimeout", "500ms"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("database.validationQueryTimeout");
+        assertThatThrownBy(() -> load("database.properties.socketTimeout", "60000"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.socketTimeout");
+        assertThatThrownBy(() -> load("databaseSettings.socketTimeout", "0s"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.socketTimeout");
+        assertThatThrownBy(() -> load("databaseSettings.connectTimeout", "0s"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.connectTimeout");
+        assertThatThrownBy(() -> load("databaseSettings.longStatementTimeout", "3s"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.longStatementTimeout");
+        assertThatThrownBy(() -> load("databaseSettings.migrationSocketTimeout", "-1s"))
+                .isInstanceOf(Exception.class).hasMessageContaining("migrationSocketTimeout");
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> load("delivery.lease", "5s"))
                 .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("delivery.lease");

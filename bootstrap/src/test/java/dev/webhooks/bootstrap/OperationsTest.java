@@ -142,7 +142,8 @@ class OperationsTest {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(text).contains("deliveries_attempted").contains("deliveries_outcome_success").contains("deliveries_latency")
                     .contains("deliveries_in_flight").contains("deliveries_queue_depth").contains("api_webhooks_create")
-                    .contains("deliveries_event_to_delivery_lag_ms").contains("events_ingested").contains("deliveries_circuit_127_0_0_1");
+                    .contains("deliveries_event_to_delivery_lag_ms").contains("events_ingested").contains("deliveries_circuits_open")
+                    .as("a target whose circuit is closed has no gauge").doesNotContain("deliveries_circuit_127_0_0_1");
         }
     }
 }

@@ -41,8 +41,12 @@ final class ServiceCalls {
         this.producerToken = tokens.issue("platform", "producer", List.of("EventPublisher"), Duration.ofHours(1));
     }
 
-    /** Status and body of one answer. */
-    record Answer(int status, String body) {
+    /** Status, body and {@code Retry-After} (null when absent) of one answer. */
+    record Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -95,7 +99,7 @@ final class ServiceCalls {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             return new Answer(NO_ANSWER, e.toString());
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.webhooks.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -8,17 +10,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A steady load on a running service, for outage tests: one thread publishes events (single ones and batches of
- * five), another reads a webhook and its deliveries. Every answer is kept with the phase it was asked in.
+ * A steady load on a running service, for outage tests: threads that publish events (single ones and batches of
+ * five) and threads that read a webhook and its deliveries, one of each unless told otherwise. Every answer is kept
+ * with the phase it was asked in.
  */
 final class SteadyLoad implements AutoCloseable {
     /** Before, during and after the trouble. */
     enum Phase { BEFORE, OUTAGE, AFTER, AFTER_QUIET_RESTART }
 
-    /** One call: when and in which phase it was made, its answer, and the events it published (none for reads). */
-    record Call(Phase phase, long sentAt, String what, ServiceCalls.Answer answer, List<Workload.Event> events) {
+    /**
+     * One call: when and in which phase it was made, how long its answer took, the answer, and the events it published
+     * (none for reads).
+     */
+    record Call(Phase phase, long sentAt, Duration took, String what, ServiceCalls.Answer answer, List<Workload.Event> events) {
         boolean isPublish() {
             return !events.isEmpty();
+        }
+
+        boolean isSuccess() {
+            return answer.status() >= 200 && answer.status() < 300;
+        }
+
+        /** A 503 in the reference error envelope: one error with code, title and detail, and a trace id. */
+        boolean isUnavailableWithEnvelope() {
+            if (answer.status() != 503) {
+                return false;
+            }
+            JsonNode body = answer.json();
+            JsonNode error = body.path("errors").path(0);
+            return body.path("traceId").isTextual() && body.path("errors").size() == 1
+                    && error.path("code").isTextual() && error.path("title").isTextual() && error.path("detail").isTextual();
         }
     }
 
@@ -42,8 +63,17 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     void start() {
-        threads.add(loop("publisher", this::publish, 20));
-        threads.add(loop("reader", this::read, 50));
+        start(1, 1);
+    }
+
+    /** Starts this many publishing and reading threads. */
+    void start(int publishers, int readers) {
+        for (int i = 0; i < publishers; i++) {
+            threads.add(loop("publisher-" + i, this::publish, 20));
+        }
+        for (int i = 0; i < readers; i++) {
+            threads.add(loop("reader-" + i, this::read, 50));
+        }
     }
 
     void phase(Phase next) {
@@ -77,14 +107,16 @@ final class SteadyLoad implements AutoCloseable {
         List<Workload.Event> events = workload.events(publishes.getAndIncrement() % 2 == 0 ? 1 : 5, "steady-");
         Phase now = phase;
         long sentAt = System.nanoTime();
-        return new Call(now, sentAt, "POST /api/v1/events", calls.publish(events), events);
+        ServiceCalls.Answer answer = calls.publish(events);
+        return new Call(now, sentAt, Duration.ofNanos(System.nanoTime() - sentAt), "POST /api/v1/events", answer, events);
     }
 
     private Call read() {
         String path = "/api/v1/webhooks/" + webhookId + (reads.getAndIncrement() % 2 == 0 ? "" : "/deliveries?limit=5");
         Phase now = phase;
         long sentAt = System.nanoTime();
-        return new Call(now, sentAt, "GET " + path, calls.get(tenant, path), List.of());
+        ServiceCalls.Answer answer = calls.get(tenant, path);
+        return new Call(now, sentAt, Duration.ofNanos(System.nanoTime() - sentAt), "GET " + path, answer, List.of());
     }
 
     private static void sleep(long millis) {

@@ -119,6 +119,19 @@ class WebhooksApiTest {
                     "INVALID_FILTER", "data.status");
         }
 
+        /** This service allows 127.0.0.0/8 (tests call local receivers), so these are spellings outside it. */
+        @Test
+        void refusesSpellingsOfInternalHostsOutsideTheAllowedRange() {
+            for (String url : List.of("https://ip6-localhost/hook", "https://IP6-LOOPBACK./hook", "https://localhost6/hook",
+                    "https://[0:0:0:0:0:0:0:1]/hook", "https://[fe80::1%25eth0]/hook", "https://[::ffff:a9fe:a9fe]/latest",
+                    "https://0x0a000001./hook")) {
+                assertError(admin.post("/api/v1/webhooks", webhook("spelling", "url", url)), 400, "VALIDATION_FAILED",
+                        "'url' must name a host by its domain name");
+            }
+            assertThat(admin.post("/api/v1/webhooks", webhook("loopback", "url", "http://LOCALHOST.:9/hook")).status())
+                    .as("inside the allowed range").isEqualTo(201);
+        }
+
         @Test
         void acceptsDataStatusFilterForReloadFinishedOnly() {
             ApiClient.Answer answer = admin.post("/api/v1/webhooks", webhook("reloads",

@@ -9,11 +9,11 @@ import dev.webhooks.domain.port.DeliveryQueue.ClaimRequest;
 import dev.webhooks.domain.port.DeliveryQueue.Claimed;
 import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
 import dev.webhooks.domain.port.EventLog;
+import dev.webhooks.domain.webhook.WebhookId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import dev.webhooks.domain.webhook.WebhookId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,11 +66,11 @@ public final class DeliveryEngine {
         this.clock = clock;
         this.lanes = new Lanes(settings);
         this.due = new DueWebhooks(queue, settings.pollInterval());
-        this.recorder = new Recorder(recordAttempts);
+        this.recorder = new Recorder(recordAttempts, this::due);
         this.senders = Executors.newCachedThreadPool(runnable -> daemon(runnable, "delivery-sender"));
-        this.dispatching = new Loop("claiming deliveries", this::dispatchRound, settings.batchWindow(),
+        this.dispatching = new Loop("delivery engine (claiming)", this::dispatchRound, settings.batchWindow(),
                 settings.pollInterval(), clock);
-        this.recording = new Loop("recording delivery results", () -> recorder.recordNext(settings.pollInterval()),
+        this.recording = new Loop("delivery engine (recording)", () -> recorder.recordNext(settings.pollInterval()),
                 settings.batchWindow(), settings.pollInterval(), clock);
     }
 

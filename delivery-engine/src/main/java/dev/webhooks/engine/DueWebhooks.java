@@ -7,7 +7,6 @@ import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,30 +15,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The webhooks this instance believes have due deliveries: found by asking the queue (at most every poll interval,
- * and less often when asking is slow, so looking never costs more than a twentieth of the time), told by ingest on
- * this instance the moment it stores new deliveries, and kept while claims keep finding as many as they asked for.
- * Bounded: at most {@value #MAX_KNOWN} webhooks are known at once; the queue finds the rest later.
+ * The webhooks this instance believes have deliveries due, and since when: found by asking the queue (every poll
+ * interval, and less often when asking is slow, so that looking costs at most about a twentieth of the time, but never
+ * less often than every {@value #MAX_INTERVAL_FACTOR} poll intervals), told by ingest the moment it stores new
+ * deliveries and by recording the moment it schedules a retry, and kept while claims keep finding as many as they asked
+ * for. Bounded: at most {@value #MAX_KNOWN} webhooks are known at once; the queue finds the rest later.
  */
 final class DueWebhooks {
     static final int MAX_KNOWN = 10_000;
+    static final int MAX_INTERVAL_FACTOR = 5;
     private static final int COST_FACTOR = 20;
+    /** How much the latest look counts in the smoothed cost of looking: one slow look does not stop looking. */
+    private static final double SMOOTHING = 0.3;
 
     private final DeliveryQueue queue;
     private final Duration pollInterval;
     private final Map<WebhookId, DueWebhook> known = new LinkedHashMap<>();
     private Instant nextLook = Instant.MIN;
+    private double lookCostNanos;
 
     DueWebhooks(DeliveryQueue queue, Duration pollInterval) {
         this.queue = queue;
         this.pollInterval = pollInterval;
     }
 
-    /** Ingest stored deliveries for these webhooks: they are due now. Called from any thread. */
+    /** These webhooks have deliveries due from the time given (now, or a retry's time). Called from any thread. */
     synchronized void told(Collection<DueWebhook> due) {
         due.forEach(webhook -> {
             if (known.size() < MAX_KNOWN || known.containsKey(webhook.webhookId())) {
-                known.putIfAbsent(webhook.webhookId(), webhook);
+                known.merge(webhook.webhookId(), webhook, DueWebhooks::earlier);
             }
         });
     }
@@ -51,16 +55,25 @@ final class DueWebhooks {
             List<DueWebhook> found = queue.dueWebhooks(now, MAX_KNOWN);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             synchronized (this) {
-                found.forEach(webhook -> known.put(webhook.webhookId(), webhook));
-                Duration wait = took.multipliedBy(COST_FACTOR);
-                nextLook = now.plus(wait.compareTo(pollInterval) > 0 ? wait : pollInterval);
+                found.forEach(webhook -> known.merge(webhook.webhookId(), webhook, DueWebhooks::earlier));
+                nextLook = now.plus(lookInterval(took));
             }
         }
         synchronized (this) {
-            List<DueWebhook> candidates = new ArrayList<>(known.values());
-            candidates.sort(Comparator.comparing(DueWebhook::oldestDue));
-            return candidates;
+            return known.values().stream().filter(webhook -> !webhook.oldestDue().isAfter(now))
+                    .sorted(Comparator.comparing(DueWebhook::oldestDue)).toList();
         }
+    }
+
+    private Duration lookInterval(Duration took) {
+        lookCostNanos = lookCostNanos == 0 ? took.toNanos() : SMOOTHING * took.toNanos() + (1 - SMOOTHING) * lookCostNanos;
+        long nanos = (long) (lookCostNanos * COST_FACTOR);
+        long min = pollInterval.toNanos();
+        return Duration.ofNanos(Math.max(min, Math.min(nanos, min * MAX_INTERVAL_FACTOR)));
+    }
+
+    private static DueWebhook earlier(DueWebhook a, DueWebhook b) {
+        return a.oldestDue().isAfter(b.oldestDue()) ? b : a;
     }
 
     /** After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again). */

@@ -1,5 +1,6 @@
 package dev.webhooks.engine;
 
+import dev.webhooks.application.ops.OutageLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ final class Loop {
         this.step = step;
         this.batchWindow = batchWindow;
         this.retryInterval = retryInterval;
-        this.outages = new OutageLog(name, clock);
+        this.outages = new OutageLog(name, "failed steps", Duration.ZERO, System.getLogger(Loop.class.getName()), clock);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -53,7 +54,7 @@ final class Loop {
                 long started = System.nanoTime();
                 try {
                     step.run();
-                    outages.worked();
+                    outages.succeeded();
                 } catch (RuntimeException e) {
                     outages.failed(e);
                     TimeUnit.MILLISECONDS.sleep(retryInterval.toMillis());

@@ -71,10 +71,14 @@ class DeliveryEngineTest {
     }
 
     private DeliveryEngine start(EngineSettings settings) {
+        return start(settings, queue);
+    }
+
+    private DeliveryEngine start(EngineSettings settings, InMemoryDeliveryQueue on) {
         DeliveryPolicy policy = new DeliveryPolicy(FixedRetrySchedule.DEFAULT, 0, Duration.ofHours(1), AutoDisableRules.DEFAULT,
                 () -> 0.5);
-        engine = new DeliveryEngine(settings, queue, new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
-                new RecordAttempts(queue, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
+        engine = new DeliveryEngine(settings, on, new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
+                new RecordAttempts(on, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
         engine.start();
         return engine;
     }
@@ -244,12 +248,7 @@ class DeliveryEngineTest {
         Webhook webhook = webhook("t1", "a.example");
         Instant now = clock.instant();
         flaky.add(new EventMatcher().fanOut(WebhookFixtures.event("t1", "e1"), List.of(webhook), now).toArray(Delivery[]::new));
-        DeliveryPolicy policy = new DeliveryPolicy(FixedRetrySchedule.DEFAULT, 0, Duration.ofHours(1), AutoDisableRules.DEFAULT,
-                () -> 0.5);
-        engine = new DeliveryEngine(settings(4, 2, 1, Duration.ofSeconds(2)), flaky,
-                new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
-                new RecordAttempts(flaky, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
-        engine.start();
+        start(settings(4, 2, 1, Duration.ofSeconds(2)), flaky);
 
         waitUntil(() -> flaky.all().get(0).state() == DeliveryState.SUCCEEDED);
     }

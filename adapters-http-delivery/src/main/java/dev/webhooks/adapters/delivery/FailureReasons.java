@@ -48,6 +48,9 @@ final class FailureReasons {
         if (failure instanceof SSLException) {
             return DeliveryAttempt.failed(TLS_FAILURE, "TLS handshake failed: " + detail(failure));
         }
+        if (failure instanceof LookupTimeoutException) {
+            return DeliveryAttempt.failed(UNRESOLVED_HOST, failure.getMessage());
+        }
         if (failure instanceof UnknownHostException) {
             return DeliveryAttempt.failed(UNRESOLVED_HOST, "host " + host + " could not be resolved");
         }
@@ -74,7 +77,7 @@ final class FailureReasons {
         return DeliveryAttempt.failed(NETWORK_ERROR, "delivery failed (" + failure.getClass().getSimpleName() + ")");
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

@@ -1,10 +1,10 @@
 package dev.webhooks.adapters.delivery;
 
 import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerBuilder;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
-import dev.failsafe.FailsafeExecutor;
 import dev.webhooks.domain.delivery.AttemptFailure;
 import dev.webhooks.domain.delivery.DeliveryAttempt;
 import dev.webhooks.domain.delivery.DeliveryRequest;
@@ -16,9 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -53,16 +50,25 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private final CloseableHttpClient client;
     private final Object revocationLock = new Object();
     private volatile CloseableHttpClient revocationClient;
-    private final ConcurrentMap<String, HostPolicies> hosts = new ConcurrentHashMap<>();
+    private final PoolSweeper pools;
+    private final Circuits circuits;
 
     public HttpDeliverySender(TargetGuard guard, HttpDeliverySettings settings) {
-        this(guard, settings, Clock.systemUTC());
+        this(guard, settings, CircuitListener.NONE);
     }
 
-    HttpDeliverySender(TargetGuard guard, HttpDeliverySettings settings, Clock clock) {
+    /** Tells {@code circuitListener} when a target's circuit opens, and when it closes again or is forgotten. */
+    public HttpDeliverySender(TargetGuard guard, HttpDeliverySettings settings, CircuitListener circuitListener) {
+        this(guard, settings, circuitListener, Clock.systemUTC());
+    }
+
+    HttpDeliverySender(TargetGuard guard, HttpDeliverySettings settings, CircuitListener circuitListener, Clock clock) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reader = new ResponseReader(new RetryAfter(clock));
+        this.pools = PoolSweeper.standard();
+        // a new target is a new route for the pools too: a burst of them triggers a sweep
+        this.circuits = new Circuits(settings, this::newBreaker, circuitListener, pools::targetAdded);
         this.client = buildClient(SSLContexts.createDefault());
     }
 
@@ -82,13 +88,27 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
 
     /** Each target's ({@code host:port}) circuit state: CLOSED, OPEN or HALF_OPEN. */
     public Map<String, String> circuitStates() {
-        Map<String, String> states = new TreeMap<>();
-        hosts.forEach((host, policies) -> states.put(host, policies.state()));
-        return Map.copyOf(states);
+        return circuits.states();
+    }
+
+    /** How many circuit breakers are kept. */
+    long circuitCount() {
+        return circuits.size();
+    }
+
+    /** How many per-route pools the connection pools hold. */
+    int pooledRoutes() {
+        return pools.routes();
+    }
+
+    /** Sweeps the connection pools now rather than at the next interval. */
+    void sweepPools() {
+        pools.sweep();
     }
 
     @Override
     public void close() {
+        pools.close();
         client.close(CloseMode.GRACEFUL);
         CloseableHttpClient revoking = revocationClient;
         if (revoking != null) {
@@ -99,7 +119,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
     private DeliveryAttempt sendChecked(URI url, String host, DeliveryRequest request) {
         try {
             CloseableHttpClient chosen = request.checkCertificateRevocation() ? revocationClient() : client;
-            return policiesFor(circuitKey(url)).executor().get(() -> exchange(chosen, url, request));
+            return Failsafe.with(circuits.breakerOf(circuitKey(url))).get(() -> exchange(chosen, url, request));
         } catch (CircuitBreakerOpenException open) {
             return DeliveryAttempt.failed(AttemptFailure.CIRCUIT_OPEN, "circuit open for " + circuitKey(url)
                     + ": recent attempts failed");
@@ -153,12 +173,11 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
         return FailureReasons.of(failure, host, request.timeout(), settings.connectTimeout());
     }
 
-    private HostPolicies policiesFor(String host) {
-        return hosts.computeIfAbsent(host, ignored -> new HostPolicies(CircuitBreaker.<DeliveryAttempt>builder()
+    private CircuitBreakerBuilder<DeliveryAttempt> newBreaker() {
+        return CircuitBreaker.<DeliveryAttempt>builder()
                 .handleIf(HttpDeliverySender::isUnanswered)
                 .withFailureThreshold(settings.circuitFailureThreshold())
-                .withDelay(settings.circuitHalfOpenAfter())
-                .build()));
+                .withDelay(settings.circuitHalfOpenAfter());
     }
 
     private CloseableHttpClient revocationClient() {
@@ -188,7 +207,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
 
     private HttpClientConnectionManager connectionManager(SSLContext sslContext) {
         Timeout connectTimeout = Timeout.of(settings.connectTimeout());
-        return PoolingHttpClientConnectionManagerBuilder.create()
+        return pools.watch(PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard)
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext))
                 .setMaxConnTotal(settings.maxConnectionsTotal())
@@ -198,7 +217,7 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
                         .setSocketTimeout(connectTimeout)
                         .build())
                 .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connectTimeout).build())
-                .build();
+                .build());
     }
 
     private static boolean isUnanswered(Throwable failure) {
@@ -224,17 +243,4 @@ public final class HttpDeliverySender implements DeliverySender, AutoCloseable {
         }
     }
 
-    /** One host's circuit breaker. */
-    private record HostPolicies(CircuitBreaker<DeliveryAttempt> breaker, FailsafeExecutor<DeliveryAttempt> executor) {
-        HostPolicies(CircuitBreaker<DeliveryAttempt> breaker) {
-            this(breaker, Failsafe.with(breaker));
-        }
-
-        String state() {
-            if (breaker.isOpen() && breaker.getRemainingDelay().isZero()) {
-                return "HALF_OPEN";
-            }
-            return breaker.getState().name();
-        }
-    }
 }

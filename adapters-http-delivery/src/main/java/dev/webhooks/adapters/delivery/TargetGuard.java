@@ -1,25 +1,39 @@
 package dev.webhooks.adapters.delivery;
 
 import dev.webhooks.domain.webhook.CidrRange;
+import dev.webhooks.domain.webhook.EmbeddedIpv4;
+import dev.webhooks.domain.webhook.HostNames;
 import dev.webhooks.domain.webhook.TargetPolicy;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * SSRF protection: a {@link DnsResolver} that refuses a host when any of its addresses is loopback, private,
  * link-local, shared (CGNAT), unique-local, multicast, unspecified or reserved, unless the {@link TargetPolicy}
  * allows it; since HttpClient connects to exactly the addresses returned here, DNS rebinding cannot get around it.
+ * Names the policy refuses without DNS are refused before any lookup, and no lookup takes longer than its timeout.
  */
 public final class TargetGuard implements DnsResolver {
+    /** Lookups running at once; more wait, and a lookup that cannot even wait fails at once. */
+    private static final int LOOKUP_THREADS = 16;
+    private static final int WAITING_LOOKUPS = 1_000;
     private static final List<Range> FORBIDDEN_V4 = List.of(
             new Range("0.0.0.0/8", "unspecified"),
             new Range("10.0.0.0/8", "private"),
@@ -42,12 +56,32 @@ public final class TargetGuard implements DnsResolver {
             new Range("ff00::/8", "multicast"));
 
     private final TargetPolicy policy;
+    private final Lookup lookup;
+    private final Duration lookupTimeout;
+    private final ThreadPoolExecutor lookups;
 
+    /** Looks up names with the system resolver, each for at most 5 s. */
     public TargetGuard(TargetPolicy policy) {
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this(policy, HttpDeliverySettings.defaults().connectTimeout());
     }
 
-    /** Refuses a URL whose scheme is not allowed or whose host is a forbidden IP literal; names are checked on resolution. */
+    /** Looks up names with the system resolver, each for at most {@code lookupTimeout} (the connect timeout). */
+    public TargetGuard(TargetPolicy policy, Duration lookupTimeout) {
+        this(policy, InetAddress::getAllByName, lookupTimeout);
+    }
+
+    /** Looks up names with {@code lookup}, each for at most {@code lookupTimeout}. */
+    public TargetGuard(TargetPolicy policy, Lookup lookup, Duration lookupTimeout) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.lookupTimeout = Objects.requireNonNull(lookupTimeout, "lookupTimeout");
+        this.lookups = lookupThreads();
+    }
+
+    /**
+     * Refuses a URL whose scheme is not allowed, or whose host is refused without DNS: an address (IP literal in any
+     * notation, loopback name) of a forbidden kind, or a name the policy refuses; other names are checked on resolution.
+     */
     public void checkUrl(URI url) throws TargetRefusedException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && policy.allowHttp())) {
@@ -56,22 +90,15 @@ public final class TargetGuard implements DnsResolver {
         if (url.getHost() == null) {
             throw new TargetRefusedException("target URL has no host");
         }
-        String host = unbracket(url.getHost());
-        Optional<InetAddress> literal = CidrRange.literal(host);
-        if (literal.isPresent()) {
-            check(host, literal.get());
-        }
+        checkName(unbracket(url.getHost()));
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         String name = unbracket(host);
-        InetAddress[] addresses = CidrRange.literal(name)
-                .map(address -> new InetAddress[] {address})
-                .orElseGet(() -> null);
-        if (addresses == null) {
-            addresses = InetAddress.getAllByName(name);
-        }
+        checkName(name);
+        Optional<InetAddress> literal = CidrRange.literal(name);
+        InetAddress[] addresses = literal.isPresent() ? new InetAddress[] {literal.get()} : lookUp(name);
         for (InetAddress address : addresses) {
             check(name, address);
         }
@@ -91,14 +118,53 @@ public final class TargetGuard implements DnsResolver {
 
     /** Why the address may not be called ("loopback", "private", ...), or empty when it may. */
     public Optional<String> whyForbidden(InetAddress address) {
-        Optional<InetAddress> embedded = embeddedIpv4(address);
-        if (policy.isAllowed(address) || embedded.filter(policy::isAllowed).isPresent()) {
+        if (policy.isAllowed(address)) {
             return Optional.empty();
         }
+        Optional<InetAddress> embedded = EmbeddedIpv4.in(address);
         if (embedded.isPresent()) {
             return category(embedded.get()).map(kind -> kind + ", embedded in IPv6");
         }
         return category(address);
+    }
+
+    /** The policy's rule for names, shared with the create-time check; addresses are judged by their kind here. */
+    private void checkName(String host) throws TargetRefusedException {
+        Optional<InetAddress> address = HostNames.addressOf(host);
+        if (address.isPresent()) {
+            check(host, address.get());
+            return;
+        }
+        Optional<String> why = policy.whyRefused(host);
+        if (why.isPresent()) {
+            throw new TargetRefusedException("target host is not allowed: " + why.get());
+        }
+    }
+
+    /**
+     * The system resolver can block far longer than any timeout of ours (its own retries, a silent DNS server), so the
+     * lookup runs on a thread of its own and is given up after the connect timeout; the thread finishes it anyway.
+     */
+    private InetAddress[] lookUp(String name) throws UnknownHostException {
+        Future<InetAddress[]> pending;
+        try {
+            pending = lookups.submit(() -> lookup.addressesOf(name));
+        } catch (RejectedExecutionException busy) {
+            throw new LookupTimeoutException("DNS lookup of " + name + " not started: " + WAITING_LOOKUPS + " lookups are waiting");
+        }
+        try {
+            return pending.get(lookupTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            pending.cancel(true);
+            throw new LookupTimeoutException("DNS lookup of " + name + " took longer than " + FailureReasons.seconds(lookupTimeout));
+        } catch (InterruptedException interrupted) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException("DNS lookup of " + name + " interrupted");
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof UnknownHostException unknown ? unknown
+                    : new UnknownHostException(name + ": " + failed.getCause());
+        }
     }
 
     private void check(String host, InetAddress address) throws TargetRefusedException {
@@ -114,53 +180,26 @@ public final class TargetGuard implements DnsResolver {
         return ranges.stream().filter(range -> range.cidr().contains(address)).map(Range::kind).findFirst();
     }
 
-    /** The IPv4 address inside an IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96), NAT64 or 6to4 IPv6 address. */
-    static Optional<InetAddress> embeddedIpv4(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (bytes.length != 16) {
-            return Optional.empty();
-        }
-        if (isMapped(bytes) || isCompatible(bytes) || isNat64(bytes)) {
-            return Optional.of(ipv4(bytes, 12));
-        }
-        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
-            return Optional.of(ipv4(bytes, 2));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isMapped(byte[] bytes) {
-        return isZero(bytes, 0, 10) && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
-    }
-
-    /** ::a.b.c.d, except :: and ::1 which are IPv6's own unspecified and loopback addresses. */
-    private static boolean isCompatible(byte[] bytes) {
-        return isZero(bytes, 0, 12) && !(isZero(bytes, 12, 15) && (bytes[15] == 0 || bytes[15] == 1));
-    }
-
-    private static boolean isNat64(byte[] bytes) {
-        return bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b && isZero(bytes, 4, 12);
-    }
-
-    private static boolean isZero(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InetAddress ipv4(byte[] bytes, int offset) {
-        try {
-            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, offset, offset + 4));
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    /** A few daemon threads, gone when idle, so a guard needs no closing. */
+    private static ThreadPoolExecutor lookupThreads() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WAITING_LOOKUPS), runnable -> {
+                    Thread thread = new Thread(runnable, "dns-lookup");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     private static String unbracket(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Looks up the addresses of a name: the system resolver, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface Lookup {
+        InetAddress[] addressesOf(String name) throws UnknownHostException;
     }
 
     private record Range(CidrRange cidr, String kind) {

@@ -230,8 +230,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public long countDue(Instant now) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING'"
-                        + " AND next_attempt_at <= :now")
+        return LongStatements.withHandle(jdbi, handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= :now")
                 .bind("now", Timestamps.toColumn(now)).mapTo(Long.class).one());
     }
 
@@ -250,7 +250,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         criteria.webhookId().ifPresent(webhook -> sql.append(" AND webhook_id = :webhook"));
         criteria.eventType().ifPresent(type -> sql.append(" AND event_type = :type"));
         sql.append(" LIMIT :batch");
-        return jdbi.withHandle(handle -> {
+        return LongStatements.withHandle(jdbi, handle -> {
             var update = handle.createUpdate(sql.toString())
                     .bind("now", Timestamps.toColumn(now))
                     .bind("since", Timestamps.toColumn(criteria.since()))

@@ -92,7 +92,7 @@ public final class JdbiWebhookRepository implements WebhookRepository {
 
     @Override
     public boolean delete(String tenantId, WebhookId id) {
-        return jdbi.withExtension(WebhookDao.class, dao -> dao.delete(tenantId, id.toString())) == 1;
+        return LongStatements.withHandle(jdbi, handle -> handle.attach(WebhookDao.class).delete(tenantId, id.toString())) == 1;
     }
 
     @Override

@@ -24,16 +24,21 @@ import dev.webhooks.application.webhook.ListEventTypes;
 import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
+import dev.webhooks.application.ops.OutageLog;
 import java.util.List;
 
-/** Every Jersey component of the REST adapter, built from the use cases, for the bootstrap to register. */
+/**
+ * Every Jersey component of the REST adapter, built from the use cases, for the bootstrap to register; requests that
+ * fail because the database is unavailable are reported to {@code databaseOutage}.
+ */
 public final class RestApi {
     private final List<Object> components;
 
     public RestApi(BearerTokenVerifier verifier, ListWebhooks listWebhooks, CreateWebhook createWebhook,
                    GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
                    DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent,
-                   ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery) {
+                   ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery,
+                   OutageLog databaseOutage) {
         this.components = List.of(
                 new RequestTracing(),
                 new MediaTypeCheck(),
@@ -47,7 +52,7 @@ public final class RestApi {
                 new DomainExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper());
+                new UnexpectedExceptionMapper(databaseOutage));
     }
 
     public List<Object> components() {

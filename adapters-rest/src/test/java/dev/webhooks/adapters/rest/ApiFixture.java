@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
+import dev.webhooks.application.ops.OutageLog;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
 import dev.webhooks.application.webhook.GetWebhook;
@@ -44,11 +45,14 @@ final class ApiFixture {
     final dev.webhooks.application.delivery.GetDelivery getDelivery = mock(dev.webhooks.application.delivery.GetDelivery.class);
     final dev.webhooks.application.delivery.ResendDelivery resend = mock(dev.webhooks.application.delivery.ResendDelivery.class);
     final TestTokens tokens = new TestTokens();
+    /** Settles at once, so that a success ends an outage a test started. */
+    final OutageLog databaseOutage = new OutageLog("database", "API requests answered 503", java.time.Duration.ZERO,
+            System.getLogger(ApiFixture.class.getName()), java.time.Clock.systemUTC());
     final ResourceExtension resources;
 
     ApiFixture(Object... extraComponents) {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
-                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
+                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, databaseOutage);
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
@@ -59,6 +63,7 @@ final class ApiFixture {
 
     void resetMocks() {
         reset(list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
+        databaseOutage.succeeded();
     }
 
     Invocation.Builder as(String path, String user, String... roles) {

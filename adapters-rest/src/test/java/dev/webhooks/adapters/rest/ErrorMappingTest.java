@@ -13,6 +13,8 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
@@ -126,6 +128,70 @@ class ErrorMappingTest {
         when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction")));
         assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void aPoolThatHandsOutNoConnectionInTimeIsUnavailableWithRetryAfter() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("Unable to acquire a connection",
+                new SQLTransientConnectionException("no database connection within 2 s", "08001",
+                        new java.sql.SQLException("Timeout: Pool empty. Unable to fetch a connection in 2 seconds"))));
+        Response response = API.admin("/api/v1/webhooks/" + ID).get();
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        Map<String, Object> body = assertError(response, 503, "SERVICE_UNAVAILABLE", "retry");
+        assertThat(ErrorBodies.first(body)).containsEntry("title", "Service Unavailable");
+        assertThat(body.toString()).doesNotContain("Pool empty");
+    }
+
+    @Test
+    void aSocketTimeoutMidQueryIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped", new SQLRecoverableException(
+                "Communications link failure", "08S01", new java.net.SocketTimeoutException("Read timed out"))));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void aStatementTimeoutIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new java.sql.SQLTimeoutException("Statement cancelled due to timeout or client request")));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void aConnectionErrorOfAnyExceptionTypeIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLException("Could not create connection to database server", "08001")));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void anInterruptedQueryIsUnavailable() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLNonTransientException("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969)));
+        assertError(API.admin("/api/v1/webhooks/" + ID).get(), 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void aPublishThatCannotReachTheDatabaseIsUnavailable() {
+        when(API.publish.publish(any(), any(), any())).thenThrow(new RuntimeException("wrapped",
+                new SQLRecoverableException("Communications link failure", "08S01")));
+        Response response = API.target("/api/v1/events").request()
+                .header("Authorization", "Bearer " + API.tokens.user(ApiFixture.TENANT, "admin", "TenantAdmin"))
+                .post(Entity.entity("{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"s\",\"type\":"
+                        + "\"com.qlik.v1.app.created\",\"tenantid\":\"acme\"}", "application/cloudevents+json"));
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertError(response, 503, "SERVICE_UNAVAILABLE", "retry");
+    }
+
+    @Test
+    void unavailableAnswersMakeAnOutageAndOtherFailuresDoNot() {
+        when(API.get.get(any(), anyString())).thenThrow(new RuntimeException("wrapped",
+                new SQLSyntaxErrorException("You have an error in your SQL syntax")));
+        API.admin("/api/v1/webhooks/" + ID).get();
+        assertThat(API.databaseOutage.isOngoing()).as("after a 500").isFalse();
+        org.mockito.Mockito.doThrow(new RuntimeException("wrapped", new SQLRecoverableException("Communications link failure", "08S01")))
+                .when(API.get).get(any(), anyString());
+        API.admin("/api/v1/webhooks/" + ID).get();
+        assertThat(API.databaseOutage.isOngoing()).as("after a 503").isTrue();
     }
 
     @Test

@@ -4,26 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.WebhookInput;
 import dev.webhooks.domain.page.Cursor;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
+import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.EventType;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
 import dev.webhooks.domain.webhook.PatchOperation;
+import dev.webhooks.domain.webhook.TargetPolicy;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookQuery;
+import dev.webhooks.domain.webhook.WebhookRules;
 import dev.webhooks.domain.webhook.WebhookSort;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +38,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -189,5 +198,21 @@ class WebhooksResourceTest {
         assertThat(body.get("data")).isEqualTo(List.of(Map.of("name", "com.qlik.v1.app.created", "title", "App created",
                 "description", "An app was created", "levels", List.of("tenant", "user"), "category", "apps")));
         verify(API.get, never()).get(any(), anyString());
+    }
+
+    /** The real use case with the strict target policy behind the resource: spellings of internal hosts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://localhost./hook", "https://LOCALHOST./hook", "https://a.localhost./hook",
+            "https://localhost.localdomain/hook", "https://ip6-localhost/hook", "https://[0:0:0:0:0:0:0:1]/hook",
+            "https://[::ffff:7f00:1]/hook", "https://[fe80::1%25eth0]/hook", "https://0x7f000001./hook", "https://0/hook",
+            "https://metadata.google.internal/computeMetadata/v1/", "https://printer.local/hook", "https://redis/hook"})
+    void createRefusesHostsKnownInternalWithoutDns(String url) {
+        CreateWebhook strict = new CreateWebhook(mock(WebhookRepository.class),
+                new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT), Clock.systemUTC(), 150);
+        when(API.create.create(any(), any())).thenAnswer(call -> strict.create(call.getArgument(0), call.getArgument(1)));
+
+        Response response = API.admin("/api/v1/webhooks").post(Entity.json(Map.of("name", "internal", "url", url)));
+
+        assertError(response, 400, "VALIDATION_FAILED", "'url' must name a host by its domain name");
     }
 }

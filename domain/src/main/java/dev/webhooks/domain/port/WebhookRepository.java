@@ -3,11 +3,13 @@ package dev.webhooks.domain.port;
 import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
+import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookQuery;
 import dev.webhooks.domain.webhook.WebhookQuotaExceededException;
 import dev.webhooks.domain.webhook.WebhookSort;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Stores webhooks, their secrets encrypted at rest. */
@@ -40,7 +42,7 @@ public interface WebhookRepository {
      * nothing else (so it works for a webhook whose secrets cannot be decrypted); false when the webhook does not exist
      * or is not enabled. Enabling it again ({@link #update}) clears the reason and starts its failure streak afresh.
      */
-    boolean disable(WebhookId id, dev.webhooks.domain.webhook.DisabledReason reason, java.time.Instant now);
+    boolean disable(WebhookId id, DisabledReason reason, Instant now);
 
     /** Deletes the webhook and its delivery history; false when there was none. */
     boolean delete(String tenantId, WebhookId id);

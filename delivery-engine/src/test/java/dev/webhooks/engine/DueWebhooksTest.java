@@ -1,0 +1,66 @@
+package dev.webhooks.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webhooks.domain.fixtures.InMemoryDeliveryQueue;
+import dev.webhooks.domain.fixtures.InMemoryWebhookRepository;
+import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
+import dev.webhooks.domain.webhook.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** What the engine knows to be due: told, found, forgotten; and how often it looks. */
+class DueWebhooksTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final AtomicInteger looks = new AtomicInteger();
+    private final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(new InMemoryWebhookRepository()) {
+        @Override
+        public synchronized List<DueWebhook> dueWebhooks(Instant now, int limit) {
+            looks.incrementAndGet();
+            sleep(lookTakes);
+            return super.dueWebhooks(now, limit);
+        }
+    };
+    private volatile long lookTakes;
+
+    @Test
+    void aToldRetryIsACandidateOnceItIsDue() {
+        DueWebhooks due = new DueWebhooks(queue, POLL);
+        DueWebhook retry = new DueWebhook("t", WebhookId.random(), NOW.plusSeconds(5));
+        due.told(List.of(retry));
+
+        assertThat(due.candidates(NOW)).isEmpty();
+        assertThat(due.candidates(NOW.plusSeconds(5))).containsExactly(retry);
+    }
+
+    @Test
+    void looksEveryPollIntervalAndLessOftenWhenLookingIsSlowButNeverRarelyThanFiveIntervals() {
+        DueWebhooks due = new DueWebhooks(queue, POLL);
+        due.candidates(NOW);
+        due.candidates(NOW.plusMillis(100));
+        assertThat(looks).hasValue(1);
+        due.candidates(NOW.plusMillis(200));
+        assertThat(looks).hasValue(2);
+
+        lookTakes = 300; // 20 x 300 ms would be 6 s
+        Instant at = NOW.plusSeconds(1);
+        due.candidates(at);
+        due.candidates(at.plus(POLL.multipliedBy(DueWebhooks.MAX_INTERVAL_FACTOR)).minusMillis(1));
+        assertThat(looks).hasValue(3);
+        due.candidates(at.plus(POLL.multipliedBy(DueWebhooks.MAX_INTERVAL_FACTOR)));
+        assertThat(looks).hasValue(4);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -33,16 +33,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery queues in the database, one per webhook through the index {@code deliveries_queue} (tenant, webhook,
- * state, due time). Finding the webhooks with due deliveries is a loose index scan (one index dive per webhook with
+ * The delivery queues in the database, one per webhook through the index {@code deliveries_queue} (webhook, state, due
+ * time). Finding the webhooks with due deliveries is a loose index scan (one index dive per webhook with
  * deliveries, not one per delivery); a claim locks each webhook's oldest due rows with {@code FOR UPDATE SKIP LOCKED}
  * (so instances never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits
  * at once: no transaction stays open while sending. Failure streaks live in {@code webhook_failure_streaks}, written
  * with a compare-and-set on their version.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
-    private static final String DUE_IN_QUEUE = "state = 'PENDING' AND tenant_id = :tenant%1$d AND webhook_id = :webhook%1$d"
-            + " AND next_attempt_at <= :now";
+    private static final String DUE_IN_QUEUE = "webhook_id = :webhook%1$d AND state = 'PENDING' AND next_attempt_at <= :now"
+            + " AND tenant_id = :tenant%1$d";
     private static final int DUPLICATE_KEY = 1062;
     private static final Logger LOG = LoggerFactory.getLogger(JdbiDeliveryQueue.class);
 
@@ -58,15 +58,31 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public List<DueWebhook> dueWebhooks(Instant now, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT q.tenant_id, q.webhook_id, q.oldest FROM"
-                        + " (SELECT tenant_id, webhook_id, MIN(next_attempt_at) AS oldest FROM deliveries"
-                        + " WHERE state = 'PENDING' AND next_attempt_at <= :now GROUP BY tenant_id, webhook_id) q"
-                        + " JOIN webhooks w ON w.id = q.webhook_id AND w.enabled = TRUE ORDER BY q.oldest LIMIT :limit")
-                .bind("now", Timestamps.toColumn(now))
-                .bind("limit", limit)
-                .map((rs, ctx) -> new DueWebhook(rs.getString("tenant_id"), webhookId(rs.getString("webhook_id")),
-                        Timestamps.read(rs, "oldest")))
-                .list());
+        return jdbi.withHandle(handle -> {
+            Map<String, Instant> due = oldestPendingByWebhook(handle, Optional.of(now));
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            return handle.createQuery("SELECT id, tenant_id FROM webhooks WHERE id IN (<ids>) AND enabled = TRUE")
+                    .bindList("ids", List.copyOf(due.keySet()))
+                    .map((rs, ctx) -> new DueWebhook(rs.getString("tenant_id"), webhookId(rs.getString("id")),
+                            due.get(rs.getString("id"))))
+                    .stream().sorted(Comparator.comparing(DueWebhook::oldestDue)).limit(limit).toList();
+        });
+    }
+
+    /**
+     * When each webhook's oldest pending delivery is (or became) due, only those due by {@code dueBy} when given: a loose
+     * index scan over {@code deliveries_queue}, one dive per webhook with deliveries.
+     */
+    private static Map<String, Instant> oldestPendingByWebhook(Handle handle, Optional<Instant> dueBy) {
+        Query query = handle.createQuery("SELECT webhook_id, MIN(next_attempt_at) AS oldest FROM deliveries"
+                + " WHERE state = 'PENDING'" + (dueBy.isPresent() ? " AND next_attempt_at <= :now" : "") + " GROUP BY webhook_id");
+        dueBy.ifPresent(now -> query.bind("now", Timestamps.toColumn(now)));
+        Map<String, Instant> oldest = new HashMap<>();
+        query.map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), Timestamps.read(rs, "oldest")))
+                .forEach(entry -> oldest.put(entry.getKey(), entry.getValue()));
+        return oldest;
     }
 
     @Override
@@ -228,18 +244,22 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 .bind("since", update.streak().failingSince().map(Timestamps::toColumn).orElse(null));
     }
 
+    /** The due deliveries of the webhooks with any due: index ranges in the webhooks' queues, never the whole table. */
     @Override
     public long countDue(Instant now) {
-        return LongStatements.withHandle(jdbi, handle -> handle.createQuery(
-                        "SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= :now")
-                .bind("now", Timestamps.toColumn(now)).mapTo(Long.class).one());
+        return LongStatements.withHandle(jdbi, handle -> {
+            Map<String, Instant> due = oldestPendingByWebhook(handle, Optional.of(now));
+            return due.isEmpty() ? 0L : handle.createQuery("SELECT COUNT(*) FROM deliveries WHERE webhook_id IN (<ids>)"
+                            + " AND state = 'PENDING' AND next_attempt_at <= :now")
+                    .bindList("ids", List.copyOf(due.keySet()))
+                    .bind("now", Timestamps.toColumn(now)).mapTo(Long.class).one();
+        });
     }
 
     @Override
     public Optional<Instant> oldestDue() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(next_attempt_at) AS oldest FROM deliveries WHERE state = 'PENDING'")
-                .map((rs, ctx) -> rs.getObject("oldest") == null ? null : Timestamps.read(rs, "oldest"))
-                .findOne());
+        return jdbi.withHandle(handle -> oldestPendingByWebhook(handle, Optional.empty()).values().stream()
+                .min(Comparator.naturalOrder()));
     }
 
     @Override

@@ -16,8 +16,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The raw storage limit S: the database work of a delivery's life with no HTTP and no service code around it, in the
- * largest batches the driver rewrites into multi-row statements: insert the row, claim it (lock due rows with
- * {@code SKIP LOCKED} and move them to the end of a lease), record the attempt (update state and response).
+ * largest batches the driver rewrites into multi-row statements: insert the row, claim it (lock each webhook's oldest
+ * due rows with {@code SKIP LOCKED}, as the service's per-webhook queues do, and move them to the end of a lease),
+ * record the attempt (update state and response).
  */
 final class RawStorageLimit {
     private static final String TENANT = "bench-raw-storage";
@@ -40,7 +41,7 @@ final class RawStorageLimit {
             workers.execute(() -> jdbi.useHandle(handle -> {
                 for (int n = remaining.getAndAdd(-BATCH); n > 0; n = remaining.getAndAdd(-BATCH)) {
                     insert(handle, Math.min(BATCH, n), webhookIds, body);
-                    done.addAndGet(record(handle, claim(handle)));
+                    done.addAndGet(record(handle, claim(handle, webhookIds)));
                 }
             }));
         }
@@ -67,13 +68,21 @@ final class RawStorageLimit {
         });
     }
 
-    private static List<String> claim(Handle handle) {
+    private static List<String> claim(Handle handle, List<String> webhookIds) {
         return handle.inTransaction(tx -> {
-            List<String> ids = tx.createQuery("SELECT id FROM deliveries WHERE state = 'PENDING' AND next_attempt_at <= :now"
-                            + " AND tenant_id = :tenant ORDER BY next_attempt_at LIMIT :max FOR UPDATE SKIP LOCKED")
+            List<String> queues = new ArrayList<>();
+            for (int i = 0; i < webhookIds.size(); i++) {
+                queues.add("(SELECT id FROM deliveries WHERE webhook_id = :webhook" + i + " AND state = 'PENDING'"
+                        + " AND next_attempt_at <= :now AND tenant_id = :tenant ORDER BY next_attempt_at LIMIT :max"
+                        + " FOR UPDATE SKIP LOCKED)");
+            }
+            org.jdbi.v3.core.statement.Query query = tx.createQuery(String.join(" UNION ALL ", queues))
                     .bind("now", Timestamp.from(Instant.now().plusSeconds(1)))
-                    .bind("tenant", TENANT).bind("max", BATCH)
-                    .mapTo(String.class).list();
+                    .bind("tenant", TENANT).bind("max", BATCH / webhookIds.size() + 1);
+            for (int i = 0; i < webhookIds.size(); i++) {
+                query.bind("webhook" + i, webhookIds.get(i));
+            }
+            List<String> ids = query.mapTo(String.class).list();
             if (!ids.isEmpty()) {
                 tx.createUpdate("UPDATE deliveries SET next_attempt_at = :lease WHERE id IN (<ids>)")
                         .bind("lease", Timestamp.from(Instant.now().plusSeconds(60)))

@@ -51,7 +51,7 @@ class GracefulShutdownTest {
     void cleanUp() {
         receiver.close();
         sender.close();
-        DATABASE.jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE tenant_id = :t").bind("t", tenant).execute());
+        DATABASE.forgetTenants(tenant);
     }
 
     @Test

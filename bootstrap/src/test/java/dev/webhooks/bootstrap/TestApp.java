@@ -25,8 +25,7 @@ final class TestApp {
      */
     static void forgetTenants(String... prefixes) {
         for (String prefix : prefixes) {
-            TestDatabase.shared().jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE tenant_id LIKE :prefix")
-                    .bind("prefix", prefix + "%").execute());
+            TestDatabase.shared().forgetTenants(prefix);
         }
     }
 

@@ -94,11 +94,14 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 handle -> claim(handle, requests, now, lease)), TransactionRetry.CONFLICTS);
     }
 
-    /** Every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue), then their webhooks. */
+    /**
+     * Locks every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue; the deliveries'
+     * rows only, not the event rows several deliveries share), reads them with their bodies, then their webhooks.
+     */
     private List<Claimed> claim(Handle handle, List<ClaimRequest> requests, Instant now, Duration lease) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            parts.add("(SELECT " + DeliveryRowMapper.COLUMNS + " FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
+            parts.add("(SELECT id FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
                     + " ORDER BY next_attempt_at LIMIT :max" + i + " FOR UPDATE SKIP LOCKED)");
         }
         Query query = handle.createQuery(String.join(" UNION ALL ", parts)).bind("now", Timestamps.toColumn(now));
@@ -107,10 +110,15 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
             query.bind("tenant" + i, request.tenantId()).bind("webhook" + i, request.webhookId().toString())
                     .bind("max" + i, request.max());
         }
-        List<Delivery> due = query.map(deliveries).list();
-        if (due.isEmpty()) {
+        List<byte[]> locked = query.mapTo(byte[].class).list();
+        if (locked.isEmpty()) {
             return List.of();
         }
+        List<Delivery> due = handle.createQuery("SELECT " + DeliveryRowMapper.COLUMNS + " FROM " + DeliveryRowMapper.FROM
+                        + " WHERE d.id IN (<ids>) ORDER BY d.next_attempt_at")
+                .bindList("ids", locked)
+                .map(deliveries)
+                .list();
         Map<String, Optional<Webhook>> enabled = enabledWebhooks(handle, due);
         List<Claimed> claimed = due.stream().filter(delivery -> enabled.containsKey(delivery.webhookId().toString()))
                 .map(delivery -> new Claimed(delivery, enabled.get(delivery.webhookId().toString()))).toList();
@@ -155,7 +163,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         }
         handle.createUpdate("UPDATE deliveries SET next_attempt_at = :due WHERE id IN (<ids>) AND state = 'PENDING'")
                 .bind("due", Timestamps.toColumn(dueAt))
-                .bindList("ids", deliveryIds.stream().map(Object::toString).toList())
+                .bindList("ids", deliveryIds.stream().map(id -> BinaryIds.bytes(id.value())).toList())
                 .execute();
     }
 
@@ -194,7 +202,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 continue;
             }
             rows.bindState(attempted, record.state(), record.nextAttemptAt().orElse(null));
-            rows.bindAttempt(attempted, record.attempt().get()).bind("id", record.deliveryId().toString()).add();
+            rows.bindAttempt(attempted, record.attempt().get()).bind("id", BinaryIds.bytes(record.deliveryId().value())).add();
         }
         if (attempted.size() > 0) {
             attempted.execute();

@@ -92,7 +92,11 @@ public final class JdbiWebhookRepository implements WebhookRepository {
 
     @Override
     public boolean delete(String tenantId, WebhookId id) {
-        return LongStatements.withHandle(jdbi, handle -> handle.attach(WebhookDao.class).delete(tenantId, id.toString())) == 1;
+        return LongStatements.withHandle(jdbi, handle -> handle.inTransaction(transaction -> {
+            WebhookDao dao = transaction.attach(WebhookDao.class);
+            dao.deleteDeliveries(tenantId, id.toString());
+            return dao.delete(tenantId, id.toString());
+        })) == 1;
     }
 
     @Override

@@ -24,12 +24,14 @@ final class KeysetPage<T> {
 
     /**
      * What to page over: the rows {@code where} selects (with its bound {@code parameters}), ordered by
-     * {@code sortColumn}; {@code cursorValue} is a row's sort key as cursor text and {@code columnValue} turns cursor
-     * text back into a value to compare the column with.
+     * {@code sortColumn} then {@code idColumn}; {@code cursorValue} is a row's sort key as cursor text and
+     * {@code columnValue} turns cursor text back into a value to compare the column with; {@code id} and
+     * {@code idValue} do the same for the id.
      */
     record Spec<T>(String table, String columns, String where, Map<String, Object> parameters, String sortColumn,
                    boolean ascending, String sortName, RowMapper<T> mapper, Function<T, String> cursorValue,
-                   Function<String, Object> columnValue, Function<T, String> id) {
+                   Function<String, Object> columnValue, String idColumn, Function<T, String> id,
+                   Function<String, Object> idValue) {
     }
 
     private final Handle handle;
@@ -70,7 +72,7 @@ final class KeysetPage<T> {
         String order = ascending ? "ASC" : "DESC";
         Query query = bound("SELECT " + spec.columns() + " FROM " + spec.table() + " WHERE " + spec.where()
                 + after.map(key -> keyset(ascending)).orElse("") + " ORDER BY " + spec.sortColumn() + " " + order
-                + ", id " + order + " LIMIT " + limit);
+                + ", " + spec.idColumn() + " " + order + " LIMIT " + limit);
         after.ifPresent(key -> key.bind(query));
         return query.map(spec.mapper()).list();
     }
@@ -85,7 +87,8 @@ final class KeysetPage<T> {
     private String keyset(boolean ascending) {
         String op = ascending ? ">" : "<";
         String column = spec.sortColumn();
-        return " AND (" + column + " " + op + " :keyValue OR (" + column + " = :keyValue AND id " + op + " :keyId))";
+        return " AND (" + column + " " + op + " :keyValue OR (" + column + " = :keyValue AND " + spec.idColumn() + " " + op
+                + " :keyId))";
     }
 
     private Query bound(String sql) {
@@ -113,7 +116,7 @@ final class KeysetPage<T> {
         }
 
         void bind(Query query) {
-            query.bind("keyValue", spec.columnValue().apply(sortValue)).bind("keyId", id);
+            query.bind("keyValue", spec.columnValue().apply(sortValue)).bind("keyId", spec.idValue().apply(id));
         }
     }
 

@@ -58,7 +58,11 @@ interface WebhookDao {
     @SqlBatch("INSERT INTO webhook_event_types (webhook_id, tenant_id, event_type) VALUES (:id, :tenantId, :eventType)")
     void insertEventTypes(@Bind("id") String id, @Bind("tenantId") String tenantId, @Bind("eventType") List<String> eventTypes);
 
-    /** Deletes the webhook; its event types (and, with the delivery pipeline, its deliveries) go by cascade. */
+    /** Deletes a webhook's deliveries (the webhook's own delete does not take them along). */
+    @SqlUpdate("DELETE FROM deliveries WHERE webhook_id = :id AND tenant_id = :tenantId")
+    int deleteDeliveries(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+    /** Deletes the webhook; its event types and failure streak go by cascade, its deliveries do not (see above). */
     @SqlUpdate("DELETE FROM webhooks WHERE id = :id AND tenant_id = :tenantId")
     int delete(@Bind("tenantId") String tenantId, @Bind("id") String id);
 }

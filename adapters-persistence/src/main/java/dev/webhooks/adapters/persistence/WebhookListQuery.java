@@ -24,7 +24,7 @@ final class WebhookListQuery {
         this.pages = new KeysetPage<>(handle, new KeysetPage.Spec<>("webhooks", WebhookDao.COLUMNS, where.toString(),
                 parameters, column(sort), sort.direction() == SortDirection.ASC, sort.wireName(), mapper,
                 webhook -> sortValue(sort, webhook), byTime ? KeysetPage::microsColumnValue : text -> text,
-                webhook -> webhook.id().toString()));
+                "id", webhook -> webhook.id().toString(), text -> text));
     }
 
     Page<Webhook> fetch(PageRequest page) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.delivery.FailureStreak;
+import dev.webhooks.domain.delivery.TimeOrderedUuid;
+import dev.webhooks.domain.port.DeliveryHistory;
 import dev.webhooks.domain.delivery.RecordedAttempt;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
@@ -49,7 +51,7 @@ class DeliveryQueueTest {
     /** Due rows left behind would be claimed by later tests (and by the end-to-end tests' dispatcher). */
     @AfterEach
     void removeThisTenantsRows() {
-        DATABASE.jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE tenant_id = :t").bind("t", tenant).execute());
+        DATABASE.forgetTenants(tenant);
     }
 
     private Webhook webhook(boolean enabled) {
@@ -302,21 +304,34 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void purgesHistoryOlderThanTheCutoffInBatches() {
+    void purgesDeliveriesByAgeAndEventsByTheirTimeOrderedKeysAnHourLater() {
         webhook(true);
         publish(event("old1"), event("old2"), event("old3"));
         JdbiDeliveryHistory history = new JdbiDeliveryHistory(DATABASE.jdbi());
-        // this tenant's rows were triggered at 'past'; other tests' rows are left alone by the narrow cutoff window
+        // this tenant's rows are made old; other tests' rows are left alone by the narrow cutoff window
         DATABASE.jdbi().useHandle(h -> h.createUpdate("UPDATE deliveries SET triggered_at = '1990-01-01 00:00:00' WHERE tenant_id = :t")
                 .bind("t", tenant).execute());
-        int deleted = 0;
-        int batch;
+        Instant cutoff = Instant.parse("1990-01-02T00:00:00Z");
+        storeEventRow(cutoff.minus(Duration.ofDays(1)));
+        storeEventRow(cutoff.minus(Duration.ofHours(2)));
+        storeEventRow(cutoff.minus(Duration.ofMinutes(30)));
+        DeliveryHistory.Purged batch;
         do {
-            batch = history.purgeOlderThan(Instant.parse("1990-01-02T00:00:00Z"), 2);
-            deleted += batch;
-        } while (batch == 2);
-        assertThat(deleted).isGreaterThanOrEqualTo(3);
+            batch = history.purgeOlderThan(cutoff, 2);
+        } while (batch.full(2));
+
         assertThat(count("1 = 1")).isZero();
+        assertThat(eventRowsOfThisTenantBefore(cutoff)).as("events go an hour after their deliveries").isEqualTo(1);
+    }
+
+    private void storeEventRow(Instant at) {
+        DATABASE.jdbi().useHandle(h -> DeliveryRows.bindEvent(h.createUpdate(DeliveryRows.INSERT_EVENT),
+                TimeOrderedUuid.at(at), null, tenant, at, new byte[] {1}, null).execute());
+    }
+
+    private int eventRowsOfThisTenantBefore(Instant at) {
+        return DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM events WHERE tenant_id = :t AND id < :id")
+                .bind("t", tenant).bind("id", BinaryIds.bytes(TimeOrderedUuid.lowestAt(at))).mapTo(Integer.class).one());
     }
 
     @Test

@@ -90,4 +90,15 @@ public final class TestDatabase {
     public Jdbi jdbi() {
         return jdbi;
     }
+
+    /**
+     * Deletes the webhooks and deliveries of the tenants whose id starts with {@code prefix}, so that nothing due to
+     * receivers that are gone lingers in a shared database for later tests.
+     */
+    public void forgetTenants(String prefix) {
+        jdbi().useHandle(handle -> {
+            handle.createUpdate("DELETE FROM deliveries WHERE tenant_id LIKE :prefix").bind("prefix", prefix + "%").execute();
+            handle.createUpdate("DELETE FROM webhooks WHERE tenant_id LIKE :prefix").bind("prefix", prefix + "%").execute();
+        });
+    }
 }

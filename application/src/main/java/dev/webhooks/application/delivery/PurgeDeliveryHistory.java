@@ -22,11 +22,11 @@ public final class PurgeDeliveryHistory {
     /** Purges everything older than {@code retention}; returns how many deliveries were deleted. */
     public int purgeOlderThan(Duration retention) {
         int total = 0;
-        int deleted;
+        DeliveryHistory.Purged purged;
         do {
-            deleted = history.purgeOlderThan(clock.instant().minus(retention), batchSize);
-            total += deleted;
-        } while (deleted == batchSize);
+            purged = history.purgeOlderThan(clock.instant().minus(retention), batchSize);
+            total += purged.deliveries();
+        } while (purged.full(batchSize));
         return total;
     }
 }

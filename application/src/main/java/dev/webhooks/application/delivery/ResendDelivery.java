@@ -45,7 +45,7 @@ public final class ResendDelivery {
         Delivery original = getDelivery.get(caller, webhookId, deliveryId);
         Webhook webhook = getWebhook.get(caller, webhookId);
         Instant now = clock.instant();
-        Delivery copy = new Delivery(DeliveryId.random(), original.tenantId(), original.webhookId(), original.eventId(),
+        Delivery copy = new Delivery(DeliveryId.at(now), original.tenantId(), original.webhookId(), original.eventId(),
                 original.eventType(), now, original.body(), DeliveryState.PENDING, 0, null, Optional.empty(), original.traceparent());
         OutgoingRequest outgoing = OutgoingRequest.of(copy, webhook, now, timeout);
         DeliveryAttempt attempt = sender.send(outgoing.request());

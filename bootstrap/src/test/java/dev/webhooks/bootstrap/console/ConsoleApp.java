@@ -52,7 +52,6 @@ final class ConsoleApp {
 
     /** Deletes the test tenants' webhooks (and deliveries), so nothing due lingers in a shared database. */
     static void forgetTenants(String prefix) {
-        TestDatabase.shared().jdbi().useHandle(handle -> handle.createUpdate("DELETE FROM webhooks WHERE tenant_id LIKE :prefix")
-                .bind("prefix", prefix + "%").execute());
+        TestDatabase.shared().forgetTenants(prefix);
     }
 }

@@ -42,7 +42,7 @@ public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, Stri
 
     /** As {@link #of(CloudEvent, Webhook, Instant, Optional)}, with the body already rendered in the webhook's envelope. */
     static Delivery of(CloudEvent event, Webhook webhook, Instant now, Optional<String> traceparent, byte[] body) {
-        return new Delivery(DeliveryId.random(), webhook.tenantId(), webhook.id(), event.id(), event.type(), now,
+        return new Delivery(DeliveryId.at(now), webhook.tenantId(), webhook.id(), event.id(), event.type(), now,
                 body, DeliveryState.PENDING, 0, now, Optional.empty(),
                 traceparent.or(() -> event.extension("traceparent")).filter(Delivery::isTraceparent));
     }

@@ -1,17 +1,27 @@
 package dev.webhooks.domain.delivery;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A delivery's identifier; also the stable {@code webhook-id} receivers deduplicate retries with. */
+/**
+ * A delivery's identifier; also the stable {@code webhook-id} receivers deduplicate retries with. New ones are
+ * {@link TimeOrderedUuid time-ordered}, so that stores keep deliveries in the order they were made.
+ */
 public record DeliveryId(UUID value) {
     public DeliveryId {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new, time-ordered id for a delivery made at {@code now}. */
+    public static DeliveryId at(Instant now) {
+        return new DeliveryId(TimeOrderedUuid.at(now));
+    }
+
+    /** A new, time-ordered id for a delivery made now. */
     public static DeliveryId random() {
-        return new DeliveryId(UUID.randomUUID());
+        return at(Instant.now());
     }
 
     public static Optional<DeliveryId> parse(String text) {

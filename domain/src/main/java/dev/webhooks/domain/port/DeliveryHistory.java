@@ -21,8 +21,16 @@ public interface DeliveryHistory {
 
     /**
      * Deletes up to {@code batchSize} deliveries triggered before {@code cutoff} (pending ones too: a delivery that
-     * old has no retries left unless its webhook was disabled), and events received before it; returns how many
-     * deliveries went.
+     * old has no retries left unless its webhook was disabled), and up to {@code batchSize} events received before it
+     * (a store may keep events a little longer than their deliveries); says how many of each went.
      */
-    int purgeOlderThan(java.time.Instant cutoff, int batchSize);
+    Purged purgeOlderThan(java.time.Instant cutoff, int batchSize);
+
+    /** What one purge batch deleted. */
+    record Purged(int deliveries, int events) {
+        /** Whether either batch was full, so more may be left to delete. */
+        public boolean full(int batchSize) {
+            return deliveries >= batchSize || events >= batchSize;
+        }
+    }
 }

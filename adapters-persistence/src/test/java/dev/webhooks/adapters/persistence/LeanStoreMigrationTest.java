@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import liquibase.Contexts;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class LeanStoreMigrationTest {
         server.useHandle(handle -> handle.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4"));
         DataSourceFactory factory = dataSource();
         migrate(factory, CHANGESETS_BEFORE_THE_LEAN_STORE);
-        Jdbi jdbi = Jdbi.create(factory.getUrl(), factory.getUser(), factory.getPassword());
+        Jdbi jdbi = Jdbi.create(factory.getUrl(), factory.getUser(), factory.getPassword()).installPlugin(new SqlObjectPlugin());
         Webhook webhook = WebhookFixtures.webhook("acme");
         new JdbiWebhookRepository(jdbi, CIPHER).insert(webhook, 150);
         CloudEvent event = WebhookFixtures.event("acme", "before-the-migration");

@@ -43,6 +43,7 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.domain.delivery.EventMatcher;
+import dev.webhooks.adapters.persistence.GroupCommitEventLog;
 import dev.webhooks.adapters.persistence.JdbiEventLog;
 import dev.webhooks.application.webhook.CreateWebhook;
 import dev.webhooks.application.webhook.DeleteWebhook;
@@ -121,7 +122,8 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         DeliverySender sender = new MeteredDeliverySender(http, environment.metrics());
         DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
                 new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
-        EventLog eventLog = engine.wakingOn(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()));
+        EventLog eventLog = engine.wakingOn(new MeteredEventLog(groupCommit(configuration.getIngest(),
+                new JdbiEventLog(jdbi, cipher), environment), environment.metrics()));
         PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
         PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
         environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
@@ -182,6 +184,18 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
             }
         });
         return sender;
+    }
+
+    /** Publishes waiting for their group at stop are committed before the database goes. */
+    private static EventLog groupCommit(IngestSettings settings, EventLog eventLog, Environment environment) {
+        GroupCommitEventLog groupCommit = settings.groupCommit(eventLog);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                groupCommit.close();
+            }
+        });
+        return groupCommit;
     }
 
     /** The engine runs while the server does; at stop it finishes or hands back what it claimed. */

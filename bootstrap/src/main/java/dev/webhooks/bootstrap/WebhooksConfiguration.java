@@ -76,6 +76,20 @@ public class WebhooksConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private IngestSettings ingest = new IngestSettings();
+
+    @JsonProperty
+    public IngestSettings getIngest() {
+        return ingest;
+    }
+
+    @JsonProperty
+    public void setIngest(IngestSettings ingest) {
+        this.ingest = ingest;
+    }
+
+    @Valid
+    @NotNull
     private ConsoleSettings console = new ConsoleSettings();
 
     @JsonProperty

@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code kill -9} in the middle of delivering: the packaged service, a separate process on its embedded database,
  * is killed while deliveries are in flight and started again on the same data directory. Every event that got a 202
- * still reaches every webhook it matches, at least once; the duplicates the crash costs are counted.
+ * still reaches every webhook it matches, at least once; the duplicates the crash costs are counted. Killed in the
+ * middle of publishing, with publishes sharing transactions (group commit), every event that got its 202 is kept.
  */
 class CrashRecoveryIT {
     private static final int EVENTS = 5_000;
@@ -30,7 +34,8 @@ class CrashRecoveryIT {
     @Test
     void everyAcceptedEventArrivesAfterTheServiceWasKilled() throws Exception {
         try (CountingReceiver receiver = new CountingReceiver();
-             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(), overrides())) {
+             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(),
+                     overrides(directory.resolve("data")))) {
             Kill kill = publishAndKill(service, receiver);
 
             long restartedAt = System.nanoTime();
@@ -54,6 +59,38 @@ class CrashRecoveryIT {
             assertThat(service.survivors()).as("processes left running after a clean stop").isEmpty();
         }
         ScratchDirectory.delete(directory.resolve("data"));
+    }
+
+    @Test
+    void everyAcceptedEventArrivesAfterAKillInTheMiddleOfPublishing() throws Exception {
+        Path data = directory.resolve("data-mid-publish");
+        try (CountingReceiver receiver = new CountingReceiver();
+             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(), overrides(data))) {
+            service.start(directory.resolve("mid-publish-1.log"), START_TIMEOUT);
+            ServiceCalls calls = new ServiceCalls(service.baseUrl(), JWT_SECRET);
+            workload.createWebhooks(calls, receiver);
+            ExecutorService publishing = Executors.newSingleThreadExecutor();
+            Future<ConcurrentPublisher.Result> published = publishing.submit(() ->
+                    ConcurrentPublisher.publish(calls, workload.events(4 * EVENTS, "mid-publish-"), 32));
+            Thread.sleep(2_000); // about half of the events published
+            service.kill();
+            ConcurrentPublisher.Result result = published.get();
+            publishing.shutdown();
+
+            service.start(directory.resolve("mid-publish-2.log"), START_TIMEOUT);
+            long missing = workload.awaitDelivered(result.accepted(), receiver, Duration.ofMinutes(3));
+            service.stop(Duration.ofMinutes(1));
+            new Figures("crash-mid-publish")
+                    .put("publish answers (status=requests)", result.statuses())
+                    .put("events accepted (202) before the kill", result.accepted().size())
+                    .put("accepted deliveries that never arrived", missing)
+                    .report();
+
+            assertThat(result.accepted()).as("events accepted before the kill").isNotEmpty();
+            assertThat(result.statuses()).as("publishes the kill cut off").containsKey(ServiceCalls.NO_ANSWER);
+            assertThat(missing).as("accepted deliveries that never arrived").isZero();
+        }
+        ScratchDirectory.delete(data);
     }
 
     /** Starts the service, publishes to a slow receiver and kills the service (SIGKILL) as soon as all is published. */
@@ -93,9 +130,9 @@ class CrashRecoveryIT {
                 .report();
     }
 
-    private List<String> overrides() {
+    private static List<String> overrides(Path data) {
         return List.of(
-                "databaseSettings.dataDirectory=" + directory.resolve("data"),
+                "databaseSettings.dataDirectory=" + data,
                 "auth.hmacSecret=" + JWT_SECRET,
                 "allowHttp=true",
                 "allowedTargetCidrs=127.0.0.0/8",

@@ -46,17 +46,17 @@ public final class LoadBenchmark {
                 run.deliveriesPerSecond(), run.duplicates(), run.latencies().summary());
         System.out.printf("service: publish request (POST to 202) %s%n", run.publishRequests().summary());
         if (options.limits()) {
-            limits(database, receiver, webhookIds, maxInFlight, run.deliveriesPerSecond());
+            limits(database, receiver, webhookIds, options.matching(), maxInFlight, run.deliveriesPerSecond());
         }
     }
 
     private static void limits(BenchDatabase database, BenchReceiver receiver, java.util.List<String> webhookIds,
-                               int maxInFlight, double service) throws Exception {
+                               int matching, int maxInFlight, double service) throws Exception {
         BenchReceiver.Sample sample = receiver.sample();
         double http = RawHttpLimit.measure(receiver, sample, maxInFlight, Duration.ofSeconds(3), Duration.ofSeconds(10));
         System.out.printf("raw HTTP limit H: %.0f deliveries/s (%d concurrent, same client, body and headers)%n", http, maxInFlight);
-        double storage = RawStorageLimit.measure(database, webhookIds, new String(sample.body(), java.nio.charset.StandardCharsets.UTF_8),
-                RAW_STORAGE_DELIVERIES, 4);
+        double storage = new RawStorageLimit(database, webhookIds, matching,
+                new String(sample.body(), java.nio.charset.StandardCharsets.UTF_8)).measure(RAW_STORAGE_DELIVERIES, 4);
         System.out.printf("raw storage limit S: %.0f deliveries/s (insert + claim + record, batches of 500, 4 connections)%n", storage);
         double combined = 1 / (1 / http + 1 / storage);
         System.out.printf("combined limit L = 1/(1/H + 1/S): %.0f deliveries/s; service at %.0f %% of L%n",

@@ -99,12 +99,25 @@ final class BenchService implements AutoCloseable {
 
     /** Starts claiming deliveries (the service starts paused in backlog mode). */
     void resumeDelivery() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAdminPort() + "/tasks/resume-delivery"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200) {
-            throw new IllegalStateException("resume-delivery answered " + status);
+        runTask("resume-delivery");
+    }
+
+    /**
+     * Runs the retention purge the operator's task runs (the service's {@code PurgeDeliveryHistory}, in small batches)
+     * for deliveries older than {@code age} (like 6d); returns the task's answer.
+     */
+    String purgeDeliveries(String age) throws Exception {
+        return runTask("purge-deliveries?olderThan=" + age);
+    }
+
+    private String runTask(String task) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAdminPort() + "/tasks/" + task))
+                .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(task + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body().strip();
     }
 
     /** The service's delivery meters, to say where a stalled run stands. */

@@ -1,21 +1,15 @@
 package dev.webhooks.benchmarks.load;
 
+import static dev.webhooks.benchmarks.load.BatchedConnections.inTransaction;
+
 import dev.webhooks.domain.delivery.TimeOrderedUuid;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The raw storage limit S: the store's statements of a delivery's life with no HTTP and no service code around them, in
@@ -26,8 +20,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class RawStorageLimit {
     private static final String TENANT = "bench-raw-storage";
-    private static final int BATCH = 500;
-    private static final int MAX_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final List<String> webhookIds;
@@ -42,26 +34,15 @@ final class RawStorageLimit {
         this.body = body;
     }
 
-    /** Deliveries per second through store, claim and record, each of {@code threads} connections doing all three in turn. */
-    double measure(int deliveries, int threads) throws InterruptedException {
+    /** Deliveries per second through store, claim and record, each connection doing all three in turn. */
+    double measure(int deliveries) throws InterruptedException {
         byte[] lowestKey = StoreRows.bytes(TimeOrderedUuid.lowestAt(Instant.now()));
-        AtomicInteger remaining = new AtomicInteger(deliveries);
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(threads);
-        for (int t = 0; t < threads; t++) {
-            workers.execute(() -> jdbi.useHandle(handle -> {
-                for (int n = remaining.getAndAdd(-BATCH); n > 0; n = remaining.getAndAdd(-BATCH)) {
-                    store(handle, Math.min(BATCH, n));
-                    done.addAndGet(record(handle, claim(handle)));
-                }
-            }));
-        }
-        workers.shutdown();
-        workers.awaitTermination(1, TimeUnit.HOURS);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = new BatchedConnections(jdbi).deliveriesPerSecond(deliveries, (handle, size) -> {
+            store(handle, size);
+            return record(handle, claim(handle));
+        });
         deleteRows(lowestKey);
-        return done.get() / seconds;
+        return perSecond;
     }
 
     private void store(Handle handle, int count) {
@@ -106,7 +87,7 @@ final class RawStorageLimit {
         }
         Query query = tx.createQuery(String.join(" UNION ALL ", queues))
                 .bind("now", StoreRows.column(Instant.now().plusSeconds(1)))
-                .bind("tenant", TENANT).bind("max", BATCH / webhookIds.size() + 1);
+                .bind("tenant", TENANT).bind("max", BatchedConnections.BATCH / webhookIds.size() + 1);
         for (int i = 0; i < webhookIds.size(); i++) {
             query.bind("webhook" + i, webhookIds.get(i));
         }
@@ -127,22 +108,6 @@ final class RawStorageLimit {
             return batch.execute();
         });
         return ids.size();
-    }
-
-    /**
-     * As the service runs its transactions: READ COMMITTED (no gap locks), and again after a deadlock, which inserting
-     * and claiming the same queues at once still cause now and then.
-     */
-    private static <T> T inTransaction(Handle handle, HandleCallback<T, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-            } catch (UnableToExecuteStatementException e) {
-                if (!(e.getCause() instanceof SQLTransactionRollbackException) || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** Through the time-ordered keys: the measured rows are the newest, however large the tables. */

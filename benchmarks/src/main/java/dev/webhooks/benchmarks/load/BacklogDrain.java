@@ -2,21 +2,19 @@ package dev.webhooks.benchmarks.load;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A backlog of due deliveries (as after an outage of every receiver) inserted while the service is paused, then
  * drained by the service with its configured heap: how fast, and how much heap it takes at most.
  */
 final class BacklogDrain {
+    private static final int CHUNK = 5000;
     /** What the drain measured. */
     record Figures(int deliveries, int arrived, int duplicates, double insertSeconds, double drainSeconds,
                    long peakHeapBytes, long maxHeapBytes) {
@@ -62,29 +60,25 @@ final class BacklogDrain {
     }
 
     private void insert(BenchDatabase database, List<String> webhookIds) {
-        Jdbi jdbi = Jdbi.create(database.url() + "&rewriteBatchedStatements=true", database.user(), database.password());
-        Timestamp due = Timestamp.from(Instant.now());
-        jdbi.useHandle(handle -> {
-            for (int first = 0; first < size; first += 5000) {
+        Instant due = Instant.now();
+        database.batchingJdbi().useHandle(handle -> {
+            for (int first = 0; first < size; first += CHUNK) {
                 int from = first;
-                handle.useTransaction(tx -> insertChunk(tx, webhookIds, from, Math.min(size, from + 5000), due));
+                handle.useTransaction(tx -> insertChunk(tx, webhookIds, from, Math.min(size, from + CHUNK), due));
             }
         });
     }
 
-    private void insertChunk(org.jdbi.v3.core.Handle tx, List<String> webhookIds, int from, int to, Timestamp due) {
-        PreparedBatch batch = tx.prepareBatch("INSERT INTO deliveries (id, tenant_id, webhook_id, event_id,"
-                + " event_type, triggered_at, body, state, status, attempts, next_attempt_at) VALUES (:id, :tenant,"
-                + " :webhook, :event, :type, :at, :body, 'PENDING', 'fail', 0, :at)");
+    /** One event per delivery, as each carries its own sequence number for the receiver. */
+    private void insertChunk(Handle tx, List<String> webhookIds, int from, int to, Instant due) {
+        StoreRows rows = new StoreRows();
         for (int seq = from; seq < to; seq++) {
             int webhook = seq % webhookIds.size();
             String tenant = BenchService.tenant(webhook / matching);
-            batch.bind("id", UUID.randomUUID().toString()).bind("tenant", tenant)
-                    .bind("webhook", webhookIds.get(webhook))
-                    .bind("event", "backlog-" + seq).bind("type", BenchService.EVENT_TYPE)
-                    .bind("at", due).bind("body", body(seq, tenant)).add();
+            byte[] event = rows.addEvent(tenant, due, body(seq, tenant));
+            rows.addPending(event, tenant, webhookIds.get(webhook), "backlog-" + seq, due);
         }
-        batch.execute();
+        rows.insert(tx);
     }
 
     private static String body(int seq, String tenant) {

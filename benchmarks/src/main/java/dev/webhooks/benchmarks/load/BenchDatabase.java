@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Jdbi;
 
 /** The database of a run: a fresh embedded MariaDB (removed afterwards), or the external one given, migrated. */
@@ -36,8 +39,14 @@ final class BenchDatabase implements AutoCloseable {
             EmbeddedMariaDb embedded = EmbeddedMariaDb.start(directory.resolve("data"), Path.of("target", "bench-mariadb-base").toAbsolutePath());
             database = new BenchDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded, directory);
         }
-        SchemaMigration.migrate(database.dataSourceFactory(), new MetricRegistry());
+        database.migrate();
         return database;
+    }
+
+    /** Liquibase's progress and summary go to its logger (quiet below WARN) instead of the console. */
+    private void migrate() throws Exception {
+        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.showSummaryOutput", "LOG"),
+                () -> SchemaMigration.migrate(dataSourceFactory(), new MetricRegistry()));
     }
 
     DataSourceFactory dataSourceFactory() {
@@ -51,6 +60,11 @@ final class BenchDatabase implements AutoCloseable {
 
     Jdbi jdbi() {
         return Jdbi.create(url, user, password);
+    }
+
+    /** Connections whose batches of inserts or updates are sent as multi-row statements, as the service's are. */
+    Jdbi batchingJdbi() {
+        return Jdbi.create(url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true", user, password);
     }
 
     String url() {

@@ -36,13 +36,19 @@ final class BenchService implements AutoCloseable {
                 ConfigOverride.config("allowedTargetCidrs", "127.0.0.0/8"),
                 ConfigOverride.config("rateLimits.enabled", "false"),
                 ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("server.requestLog.appenders[0].threshold", "OFF")));
+                ConfigOverride.config("databaseSettings.migrateOnStart", "false")));
         if (options.backlog() > 0) {
             overrides.add(ConfigOverride.config("delivery.enabled", "false"));
         }
         app = new DropwizardTestSupport<>(WebhooksApplication.class, options.config(), overrides.toArray(ConfigOverride[]::new));
         app.before();
+        withoutRequestLog();
         publisherToken = token("platform", "bench-producer", "EventPublisher");
+    }
+
+    /** A line per request would bury the figures; a threshold does not apply to request log appenders. */
+    private void withoutRequestLog() {
+        app.getEnvironment().getApplicationContext().getServer().setRequestLog(null);
     }
 
     private String token(String tenant, String user, String role) {
@@ -93,12 +99,25 @@ final class BenchService implements AutoCloseable {
 
     /** Starts claiming deliveries (the service starts paused in backlog mode). */
     void resumeDelivery() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAdminPort() + "/tasks/resume-delivery"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200) {
-            throw new IllegalStateException("resume-delivery answered " + status);
+        runTask("resume-delivery");
+    }
+
+    /**
+     * Runs the retention purge the operator's task runs (the service's {@code PurgeDeliveryHistory}, in small batches)
+     * for deliveries older than {@code age} (like 6d); returns the task's answer.
+     */
+    String purgeDeliveries(String age) throws Exception {
+        return runTask("purge-deliveries?olderThan=" + age);
+    }
+
+    private String runTask(String task) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAdminPort() + "/tasks/" + task))
+                .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(task + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body().strip();
     }
 
     /** The service's delivery meters, to say where a stalled run stands. */
@@ -134,5 +153,12 @@ final class BenchService implements AutoCloseable {
     @Override
     public void close() {
         app.after();
+        warningsOnly();
+    }
+
+    /** Stopping, Dropwizard resets logging to INFO (to the console); the benchmark's output stays its figures. */
+    private static void warningsOnly() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 }

@@ -1,6 +1,9 @@
 package dev.webhooks.benchmarks.load;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +21,25 @@ final class EndToEndRun {
     private static final String SEQ = "\"benchSeq\":";
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    /** What a run measured. */
+    /** Work run beside the publishing, once the warm-up is published (a purge, say); returns what it did. */
+    interface SideTask {
+        String run() throws Exception;
+    }
+
+    /** What the side task did, how long it took, and the latencies of the events published while it ran. */
+    record SideFigures(String outcome, double seconds, Latencies latencies) {
+    }
+
+    /** What a run measured; the publish requests and latencies leave out the warm-up. */
     record Figures(int accepted, int rejected, int expected, int arrived, int duplicates, double publishSeconds,
-                   double seconds, Latencies latencies, Latencies publishRequests) {
+                   double seconds, Latencies latencies, Latencies publishRequests, Optional<SideFigures> side) {
         double deliveriesPerSecond() {
             return expected / seconds;
+        }
+
+        /** Events accepted per second of publishing. */
+        double acceptedPerSecond() {
+            return accepted / publishSeconds;
         }
     }
 
@@ -36,6 +53,10 @@ final class EndToEndRun {
     private final AtomicLong lastArrival = new AtomicLong();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+    private final Latencies duringSideTask;
+    private volatile long sideTaskStart = Long.MAX_VALUE;
+    private volatile long sideTaskEnd = Long.MAX_VALUE;
 
     EndToEndRun(LoadOptions options) {
         this.options = options;
@@ -43,10 +64,12 @@ final class EndToEndRun {
         this.arrivals = new AtomicIntegerArray(options.events());
         this.latencies = new Latencies(options.deliveries());
         this.publishRequests = new Latencies(options.events());
+        this.duringSideTask = new Latencies(options.deliveries());
     }
 
-    Figures run(BenchService service, BenchReceiver receiver) throws Exception {
+    Figures run(BenchService service, BenchReceiver receiver, Optional<SideTask> sideTask) throws Exception {
         receiver.listen(this::arrived);
+        Optional<CompletableFuture<SideFigures>> side = sideTask.map(this::startAfterWarmUp);
         long start = System.nanoTime();
         publishAll(service, start);
         double publishSeconds = (System.nanoTime() - start) / 1e9;
@@ -54,7 +77,24 @@ final class EndToEndRun {
         awaitArrivals(expected, service);
         int duplicates = Math.max(0, arrived.get() - expected);
         return new Figures(accepted.get(), rejected.get(), expected, arrived.get(), duplicates, publishSeconds,
-                (lastArrival.get() - start) / 1e9, latencies, publishRequests);
+                (lastArrival.get() - start) / 1e9, latencies, publishRequests, side.map(CompletableFuture::join));
+    }
+
+    private CompletableFuture<SideFigures> startAfterWarmUp(SideTask task) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        CompletableFuture<SideFigures> side = CompletableFuture.supplyAsync(() -> {
+            try {
+                warmedUp.await();
+                sideTaskStart = System.nanoTime();
+                String outcome = task.run();
+                sideTaskEnd = System.nanoTime();
+                return new SideFigures(outcome, (sideTaskEnd - sideTaskStart) / 1e9, duringSideTask);
+            } catch (Exception e) {
+                throw new IllegalStateException("the task beside the run failed", e);
+            }
+        }, thread);
+        thread.shutdown();
+        return side;
     }
 
     private void publishAll(BenchService service, long start) throws InterruptedException {
@@ -65,6 +105,7 @@ final class EndToEndRun {
         }
         publishers.shutdown();
         publishers.awaitTermination(1, TimeUnit.HOURS);
+        warmedUp.countDown();
     }
 
     private void publishUntilDone(BenchService service, AtomicInteger next, long start) {
@@ -86,10 +127,15 @@ final class EndToEndRun {
         }
         try {
             int status = service.publish(body.append(options.batch() > 1 ? "]" : "").toString(), options.batch() > 1);
-            publishRequests.add(System.nanoTime() - now);
+            if (first >= options.warmUp()) {
+                publishRequests.add(System.nanoTime() - now);
+            }
             (status == 202 ? accepted : rejected).addAndGet(last - first);
         } catch (Exception e) {
             rejected.addAndGet(last - first);
+        }
+        if (last >= options.warmUp()) {
+            warmedUp.countDown();
         }
     }
 
@@ -111,8 +157,12 @@ final class EndToEndRun {
         if (seq < 0 || seq >= options.events()) {
             return;
         }
+        long published = publishedAt.get(seq);
         if (arrivals.incrementAndGet(seq) <= options.matching() && seq >= options.warmUp()) {
-            latencies.add(at - publishedAt.get(seq));
+            latencies.add(at - published);
+            if (published >= sideTaskStart && published <= sideTaskEnd) {
+                duringSideTask.add(at - published); // the end is still unset while the task runs
+            }
         }
         arrived.incrementAndGet();
         lastArrival.accumulateAndGet(at, Math::max);

@@ -15,12 +15,18 @@ import java.util.Map;
  * @param publishers    concurrent publishing connections
  * @param warmUp        the first events, published like the rest but left out of the latency figures (JIT, pools)
  * @param backlog       when above 0: instead of publishing, drain this many due deliveries inserted up front
+ * @param history       delivered deliveries (with their events) loaded over the past 7 days before the run
+ * @param purgeDuring   whether to purge the history's oldest day through the service while the events are published
  * @param limits        whether to measure the raw HTTP and raw storage limits after the run
  * @param config        the service's configuration file
  * @param databaseUrl   an external database to use instead of a fresh embedded MariaDB
  */
 record LoadOptions(int events, int tenants, int matching, int others, int rate, int batch, int publishers, int warmUp, int backlog,
-                   boolean limits, String config, String databaseUrl, String databaseUser, String databasePassword) {
+                   int history, boolean purgeDuring, boolean limits, String config, String databaseUrl, String databaseUser,
+                   String databasePassword) {
+    private static final java.util.Set<String> NAMES = java.util.Set.of("events", "tenants", "matching", "others", "rate",
+            "batch", "publishers", "warmup", "backlog", "history", "purge-during", "limits", "config", "database-url",
+            "database-user", "database-password");
 
     static LoadOptions parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -42,15 +48,20 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
                 Integer.parseInt(given.getOrDefault("publishers", rate > 0 ? "16" : "4")),
                 Integer.parseInt(given.getOrDefault("warmup", Integer.toString(events / 10))),
                 Integer.parseInt(given.getOrDefault("backlog", "0")),
+                Integer.parseInt(given.getOrDefault("history", "0")),
+                Boolean.parseBoolean(given.getOrDefault("purge-during", "false")),
                 Boolean.parseBoolean(given.getOrDefault("limits", "true")),
                 given.getOrDefault("config", "config.yml"),
                 given.get("database-url"),
                 given.getOrDefault("database-user", "root"),
                 given.getOrDefault("database-password", ""));
-        given.keySet().removeAll(java.util.Set.of("events", "tenants", "matching", "others", "rate", "batch", "publishers", "warmup",
-                "backlog", "limits", "config", "database-url", "database-user", "database-password"));
+        given.keySet().removeAll(NAMES);
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + given.keySet());
+        }
+        if (options.purgeDuring() && (options.history() == 0 || options.backlog() > 0)) {
+            throw new IllegalArgumentException("--purge-during=true purges a history while publishing: it needs --history"
+                    + " and no --backlog");
         }
         return options;
     }
@@ -61,6 +72,11 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
 
     @Override
     public String toString() {
+        return (history > 0 ? "history of " + history + " delivered deliveries" + (purgeDuring ? " (oldest day purged while"
+                + " publishing)" : "") + ", then " : "") + run();
+    }
+
+    private String run() {
         return backlog > 0
                 ? "backlog of " + backlog + " due deliveries across " + tenants * matching + " webhooks"
                 : events + " events across " + tenants + " tenants, " + matching + " matching + " + others

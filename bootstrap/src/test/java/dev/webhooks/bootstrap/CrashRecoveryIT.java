@@ -72,7 +72,7 @@ class CrashRecoveryIT {
             ExecutorService publishing = Executors.newSingleThreadExecutor();
             Future<ConcurrentPublisher.Result> published = publishing.submit(() ->
                     ConcurrentPublisher.publish(calls, workload.events(4 * EVENTS, "mid-publish-"), 32));
-            Thread.sleep(2_000); // about half of the events published
+            awaitArrivals(receiver, 500, Duration.ofSeconds(30)); // publishing well under way, far from done
             service.kill();
             ConcurrentPublisher.Result result = published.get();
             publishing.shutdown();
@@ -91,6 +91,13 @@ class CrashRecoveryIT {
             assertThat(missing).as("accepted deliveries that never arrived").isZero();
         }
         ScratchDirectory.delete(data);
+    }
+
+    private static void awaitArrivals(CountingReceiver receiver, int arrivals, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (receiver.received() < arrivals && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** Starts the service, publishes to a slow receiver and kills the service (SIGKILL) as soon as all is published. */

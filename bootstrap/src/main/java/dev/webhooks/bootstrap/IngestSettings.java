@@ -8,6 +8,7 @@ import io.dropwizard.validation.MaxDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Group commit of published events: concurrent publishes share one transaction. A committer waits at most
@@ -39,7 +40,7 @@ public class IngestSettings {
         this.committers = committers;
     }
 
-    GroupCommitEventLog groupCommit(EventLog eventLog) {
-        return new GroupCommitEventLog(eventLog, groupWindow.toJavaDuration(), groupMaxEvents, committers);
+    GroupCommitEventLog groupCommit(EventLog eventLog, IntConsumer groupSizes) {
+        return new GroupCommitEventLog(eventLog, groupWindow.toJavaDuration(), groupMaxEvents, committers, groupSizes);
     }
 }

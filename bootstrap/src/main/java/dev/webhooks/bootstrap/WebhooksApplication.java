@@ -186,9 +186,13 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         return sender;
     }
 
-    /** Publishes waiting for their group at stop are committed before the database goes. */
+    /**
+     * Publishes waiting for their group at stop are committed before the database goes. The histogram
+     * {@code ingest.groupCommit.events} tells how many events each transaction took.
+     */
     private static EventLog groupCommit(IngestSettings settings, EventLog eventLog, Environment environment) {
-        GroupCommitEventLog groupCommit = settings.groupCommit(eventLog);
+        GroupCommitEventLog groupCommit = settings.groupCommit(eventLog,
+                environment.metrics().histogram("ingest.groupCommit.events")::update);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

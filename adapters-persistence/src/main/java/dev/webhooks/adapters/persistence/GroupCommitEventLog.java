@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.IntConsumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +39,21 @@ public final class GroupCommitEventLog implements EventLog, AutoCloseable {
     private final EventLog delegate;
     private final Duration window;
     private final int maxEvents;
+    private final IntConsumer groupSizes;
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closed;
 
-    public GroupCommitEventLog(EventLog delegate, Duration window, int maxEvents, int committers) {
+    /** {@code groupSizes} is told the number of events of each group committed, e.g. for a histogram. */
+    public GroupCommitEventLog(EventLog delegate, Duration window, int maxEvents, int committers, IntConsumer groupSizes) {
         if (window.isNegative() || maxEvents < 1 || committers < 1) {
             throw new IllegalArgumentException("group commit needs a window >= 0, maxEvents >= 1 and committers >= 1");
         }
         this.delegate = delegate;
         this.window = window;
         this.maxEvents = maxEvents;
+        this.groupSizes = groupSizes;
         for (int i = 0; i < committers; i++) {
             Thread committer = new Thread(this::commitGroups, "ingest-committer-" + i);
             committer.setDaemon(true);
@@ -134,7 +138,9 @@ public final class GroupCommitEventLog implements EventLog, AutoCloseable {
         }
         List<Boolean> fresh;
         try {
-            fresh = delegate.append(eventsOf(group), fanOutOf(group));
+            List<CloudEvent> events = eventsOf(group);
+            fresh = delegate.append(events, fanOutOf(group));
+            groupSizes.accept(events.size());
         } catch (RuntimeException e) {
             if (isUnavailability(e)) {
                 group.forEach(append -> append.result().completeExceptionally(e));
@@ -153,6 +159,7 @@ public final class GroupCommitEventLog implements EventLog, AutoCloseable {
     private void commitAlone(Append append) {
         try {
             append.result().complete(delegate.append(append.events(), append.fanOut()));
+            groupSizes.accept(append.events().size());
         } catch (RuntimeException e) {
             append.result().completeExceptionally(e);
         }

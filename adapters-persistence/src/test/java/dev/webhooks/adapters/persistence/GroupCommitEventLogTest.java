@@ -33,7 +33,7 @@ class GroupCommitEventLogTest {
     private final String tenant = "g-" + UUID.randomUUID();
     private final Jdbi jdbi = DATABASE.jdbi();
     private final CountingEventLog transactions = new CountingEventLog(new JdbiEventLog(jdbi, CIPHER));
-    private final GroupCommitEventLog log = new GroupCommitEventLog(transactions, Duration.ofMillis(50), 1000, 2);
+    private final GroupCommitEventLog log = new GroupCommitEventLog(transactions, Duration.ofMillis(50), 1000, 2, size -> { });
     private final EventMatcher matcher = new EventMatcher();
     private final ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
 

@@ -134,15 +134,17 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new ListWebhooks(webhooks),
                 new CreateWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
                 getWebhook,
-                new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
-                new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
+                new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
+                        delivery.secretRotationGrace()),
+                new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
+                        delivery.secretRotationGrace()),
                 new DeleteWebhook(webhooks),
                 new ListEventTypes(configuration.eventTypeCatalog()),
                 publishEvent,
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
                 new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout()),
-                databaseOutage));
+                databaseOutage, clock));
     }
 
     /**

@@ -64,7 +64,10 @@ class OpenApiConformanceTest {
         String id = (String) created.json().get("id");
         conforms(validator, Request.Method.POST, "/api/v1/webhooks", created);
         conforms(validator, Request.Method.GET, "/api/v1/webhooks", admin.get("/api/v1/webhooks?limit=1"));
-        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, admin.get("/api/v1/webhooks/" + id));
+        admin.patch("/api/v1/webhooks/" + id, List.of(Map.of("op", "replace", "path", "/secret", "value", "t".repeat(32))));
+        ApiClient.Answer rotated = admin.get("/api/v1/webhooks/" + id);
+        assertThat(rotated.json()).containsKey("previousSecretExpiresAt");
+        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, rotated);
         conforms(validator, Request.Method.PUT, "/api/v1/webhooks/" + id, admin.put("/api/v1/webhooks/" + id,
                 Map.of("name", "oas", "url", RECEIVER.url("/oas"), "eventTypes", List.of("com.qlik.v1.app.created"), "enabled", true)));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/event-types", admin.get("/api/v1/webhooks/event-types"));

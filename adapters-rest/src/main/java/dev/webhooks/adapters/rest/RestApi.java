@@ -25,6 +25,7 @@ import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
 import dev.webhooks.application.ops.OutageLog;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -38,12 +39,13 @@ public final class RestApi {
                    GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
                    DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent,
                    ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery,
-                   OutageLog databaseOutage) {
+                   OutageLog databaseOutage, Clock clock) {
         this.components = List.of(
                 new RequestTracing(),
                 new MediaTypeCheck(),
                 new BearerAuthFilter(verifier),
-                new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
+                new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook,
+                        clock),
                 new EventTypesResource(listEventTypes),
                 new EventsResource(publishEvent),
                 new DeliveriesResource(listDeliveries, getDelivery, resendDelivery),

@@ -48,11 +48,14 @@ final class ApiFixture {
     /** Settles at once, so that a success ends an outage a test started. */
     final OutageLog databaseOutage = new OutageLog("database", "API requests answered 503", java.time.Duration.ZERO,
             System.getLogger(ApiFixture.class.getName()), java.time.Clock.systemUTC());
+    /** The clock the resources read: sample secrets rotated around it show a grace period or none. */
+    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     final ResourceExtension resources;
 
     ApiFixture(Object... extraComponents) {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
-                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, databaseOutage);
+                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, databaseOutage,
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);

@@ -81,6 +81,26 @@ class WebhooksResourceTest {
                 .containsEntry("origin", "api");
     }
 
+    private Webhook withPreviousSecretUntil(java.time.Instant expiresAt) {
+        return new Webhook(sample.id(), sample.tenantId(), sample.definition(), sample.createdAt(), sample.updatedAt(),
+                sample.createdByUserId(), sample.updatedByUserId(), sample.disabledReason(), sample.version(),
+                new dev.webhooks.domain.webhook.PreviousSecret(new dev.webhooks.domain.webhook.Secret("p".repeat(40)), expiresAt));
+    }
+
+    @Test
+    void showsWhenAReplacedSecretStopsSigningUntilItDoes() {
+        java.time.Instant expires = ApiFixture.NOW.plusSeconds(3600);
+        Webhook rotated = withPreviousSecretUntil(expires);
+        when(API.get.get(any(), eq(id))).thenReturn(rotated);
+
+        String text = API.admin("/api/v1/webhooks/" + id).get(String.class);
+        assertThat(text).contains("\"previousSecretExpiresAt\":\"2026-06-01T01:00:00Z\"").doesNotContain("pppp");
+
+        Webhook expired = withPreviousSecretUntil(ApiFixture.NOW);
+        when(API.get.get(any(), eq(id))).thenReturn(expired);
+        assertThat(API.admin("/api/v1/webhooks/" + id).get(OBJECT)).doesNotContainKey("previousSecretExpiresAt");
+    }
+
     @Test
     void createAnswers201WithLocationAndPassesOrigin() {
         when(API.create.create(any(), any())).thenReturn(sample);

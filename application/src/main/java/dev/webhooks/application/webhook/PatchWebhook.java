@@ -7,14 +7,16 @@ import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookPatch;
 import dev.webhooks.domain.webhook.WebhookRules;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Applies JSON Patch operations to a webhook, all or nothing. */
 public final class PatchWebhook {
     private final ChangeWebhook change;
 
-    public PatchWebhook(WebhookRepository repository, WebhookRules rules, Clock clock, int ownerQuota) {
-        this.change = new ChangeWebhook(repository, rules, clock, ownerQuota);
+    public PatchWebhook(WebhookRepository repository, WebhookRules rules, Clock clock, int ownerQuota,
+                         Duration secretRotationGrace) {
+        this.change = new ChangeWebhook(repository, rules, clock, ownerQuota, secretRotationGrace);
     }
 
     public Webhook patch(Caller caller, String id, List<PatchOperation> operations) {

@@ -32,9 +32,13 @@ import org.junit.jupiter.api.Test;
 class PatchWebhookTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final WebhookRules RULES = new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT);
+    private static final java.time.Duration GRACE = java.time.Duration.ofHours(24);
+    private static final String OLD_SECRET = "old-secret-old-secret-old-secret";
+    private static final String NEW_SECRET = "new-secret-new-secret-new-secret";
 
     private final InMemoryWebhookRepository repository = new InMemoryWebhookRepository();
-    private final PatchWebhook patch = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150);
+    private final PatchWebhook patch = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150,
+            GRACE);
 
     private Webhook stored(Consumer<WebhookDefinition.Builder> customize) {
         Webhook webhook = WebhookFixtures.webhook("acme", customize);
@@ -126,5 +130,41 @@ class PatchWebhookTest {
         Webhook on = patch(webhook, replace("/enabled", true));
         assertThat(on.enabled()).isTrue();
         assertThat(on.disabledReason()).isNull();
+    }
+
+    @Test
+    void aReplacedSecretKeepsSigningForTheGracePeriod() {
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+
+        Webhook rotated = patch(webhook, replace("/secret", NEW_SECRET));
+
+        assertThat(current(webhook).definition().secret().reveal()).isEqualTo(NEW_SECRET);
+        assertThat(current(webhook).previousSecretAt(NOW).orElseThrow().reveal()).isEqualTo(OLD_SECRET);
+        assertThat(rotated.previousSecretExpiresAt(NOW)).contains(NOW.plus(GRACE));
+        assertThat(rotated.previousSecretAt(NOW.plus(GRACE))).as("gone when the grace period ends").isEmpty();
+    }
+
+    @Test
+    void otherChangesKeepThePreviousSecretAndRemovingTheSecretDropsBoth() {
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+        patch(webhook, replace("/secret", NEW_SECRET));
+
+        Webhook renamed = patch(webhook, replace("/name", "renamed"));
+        assertThat(renamed.previousSecretExpiresAt(NOW)).contains(NOW.plus(GRACE));
+
+        Webhook unsigned = patch(webhook, new PatchOperation(PatchOperation.Op.REMOVE, "/secret", null));
+        assertThat(unsigned.definition().secret()).isNull();
+        assertThat(unsigned.previousSecretAt(NOW)).isEmpty();
+        assertThat(current(webhook).previousSecret()).isNull();
+    }
+
+    @Test
+    void aZeroGracePeriodTurnsRotationOff() {
+        PatchWebhook noGrace = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150, java.time.Duration.ZERO);
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+
+        Webhook rotated = noGrace.patch(ADMIN, webhook.id().toString(), List.of(replace("/secret", NEW_SECRET)));
+
+        assertThat(rotated.previousSecret()).isNull();
     }
 }

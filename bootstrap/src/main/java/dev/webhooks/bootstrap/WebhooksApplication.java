@@ -41,6 +41,7 @@ import java.util.List;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import dev.webhooks.application.event.AnnounceWebhookStatus;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.adapters.persistence.JdbiEventLog;
@@ -119,14 +120,19 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         DeliveryPolicy policy = delivery.deliveryPolicy();
         HttpDeliverySender http = startHttpSender(configuration, environment);
         DeliverySender sender = new MeteredDeliverySender(http, environment.metrics());
+        EventLog storedEvents = new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics());
+        // The service's own events do not wake the engine (it is built after them): they go out at its next poll.
+        AnnounceWebhookStatus announce = new AnnounceWebhookStatus(new PublishEvent(storedEvents, new EventMatcher(), clock,
+                configuration.getMaxEventsPerBatch()), clock);
         DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
-                new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
-        EventLog eventLog = engine.wakingOn(new MeteredEventLog(new JdbiEventLog(jdbi, cipher), environment.metrics()));
+                new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics()), announce), clock,
+                environment);
+        EventLog eventLog = engine.wakingOn(storedEvents);
         PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
         PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
         environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
         registerOperations(environment, delivery, engine, queue, http, clock, Tasks.all(publishEvent,
-                new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge, delivery.retention(),
+                new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock, announce), purge, delivery.retention(),
                 switchOf(engine), new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock));
         GetWebhook getWebhook = new GetWebhook(webhooks);
         registerApi(configuration, environment, clock, new RestApi(
@@ -135,9 +141,9 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new CreateWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
                 getWebhook,
                 new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
-                        delivery.secretRotationGrace()),
+                        delivery.secretRotationGrace(), announce),
                 new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
-                        delivery.secretRotationGrace()),
+                        delivery.secretRotationGrace(), announce),
                 new DeleteWebhook(webhooks),
                 new ListEventTypes(configuration.eventTypeCatalog()),
                 publishEvent,

@@ -5,6 +5,7 @@ import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
@@ -83,9 +84,18 @@ public final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     @Override
-    public boolean disable(WebhookId id, DisabledReason reason, Instant now) {
-        return jdbi.withExtension(WebhookDao.class, dao -> dao.disable(id.toString(), reason.code().name(), reason.message(),
-                Timestamps.toColumn(now))) == 1;
+    public Optional<DisabledWebhook> disable(WebhookId id, DisabledReason reason, Instant now) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            WebhookDao dao = handle.attach(WebhookDao.class);
+            if (dao.disable(id.toString(), reason.code().name(), reason.message(), Timestamps.toColumn(now)) != 1) {
+                return Optional.empty();
+            }
+            return handle.createQuery("SELECT tenant_id, name, owner_id, version FROM webhooks WHERE id = :id")
+                    .bind("id", id.toString())
+                    .map((rs, ctx) -> new DisabledWebhook(id, rs.getString("tenant_id"), rs.getString("name"),
+                            rs.getString("owner_id"), rs.getLong("version")))
+                    .findOne();
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
+import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -150,14 +151,15 @@ class JdbiWebhookRepositoryTest {
     void disablesAnEnabledWebhookSayingWhy() {
         Webhook webhook = stored("d", b -> b.enabled = true);
         DisabledReason maintenance = new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "maintenance");
-        assertThat(repository.disable(webhook.id(), maintenance, clock.plusSeconds(5))).isTrue();
+        assertThat(repository.disable(webhook.id(), maintenance, clock.plusSeconds(5))).contains(new DisabledWebhook(
+                webhook.id(), tenant, "d", "owner", webhook.version() + 1));
         Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
         assertThat(found.enabled()).isFalse();
         assertThat(found.disabledReason()).isEqualTo(maintenance);
         assertThat(found.updatedAt()).isEqualTo(clock.plusSeconds(5));
         assertThat(found.version()).isEqualTo(webhook.version() + 1);
-        assertThat(repository.disable(webhook.id(), maintenance, clock)).as("already off").isFalse();
-        assertThat(repository.disable(WebhookId.random(), maintenance, clock)).isFalse();
+        assertThat(repository.disable(webhook.id(), maintenance, clock)).as("already off").isEmpty();
+        assertThat(repository.disable(WebhookId.random(), maintenance, clock)).isEmpty();
     }
 
     @Test

@@ -220,6 +220,24 @@ class WebhooksResourceTest {
         verify(API.get, never()).get(any(), anyString());
     }
 
+    @Test
+    void theServicesOwnEventTypesAreListedAndNoProducerMayPublishThem() {
+        when(API.eventTypes.list()).thenReturn(EventTypeCatalog.builtIn().all());
+        String listed = API.as("/api/v1/webhooks/event-types", "alice").get(String.class);
+        assertThat(listed).contains("\"name\":\"dev.webhooks.webhook.disabled\"", "\"name\":\"dev.webhooks.webhook.enabled\"",
+                "never receives it");
+
+        dev.webhooks.application.event.PublishEvent real = new dev.webhooks.application.event.PublishEvent(
+                (events, fanOut) -> events.stream().map(event -> true).toList(), new dev.webhooks.domain.delivery.EventMatcher(),
+                Clock.systemUTC(), 100);
+        when(API.publish.publish(any(), any(), any())).thenAnswer(call -> real.publish(call.getArgument(0),
+                call.getArgument(1), call.getArgument(2)));
+        Response refused = API.as("/api/v1/events", "producer", "EventPublisher").post(Entity.entity(
+                "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"dev.webhooks.webhook.disabled\","
+                        + "\"tenantid\":\"" + ApiFixture.TENANT + "\"}", "application/cloudevents+json"));
+        assertError(refused, 400, "INVALID_EVENT", "reserved");
+    }
+
     /** The real use case with the strict target policy behind the resource: spellings of internal hosts. */
     @ParameterizedTest
     @ValueSource(strings = {"https://localhost./hook", "https://LOCALHOST./hook", "https://a.localhost./hook",

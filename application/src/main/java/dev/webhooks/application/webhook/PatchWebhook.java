@@ -1,5 +1,6 @@
 package dev.webhooks.application.webhook;
 
+import dev.webhooks.application.event.AnnounceWebhookStatus;
 import dev.webhooks.domain.access.Caller;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.PatchOperation;
@@ -15,8 +16,8 @@ public final class PatchWebhook {
     private final ChangeWebhook change;
 
     public PatchWebhook(WebhookRepository repository, WebhookRules rules, Clock clock, int ownerQuota,
-                         Duration secretRotationGrace) {
-        this.change = new ChangeWebhook(repository, rules, clock, ownerQuota, secretRotationGrace);
+                         Duration secretRotationGrace, AnnounceWebhookStatus announce) {
+        this.change = new ChangeWebhook(repository, rules, clock, ownerQuota, secretRotationGrace, announce);
     }
 
     public Webhook patch(Caller caller, String id, List<PatchOperation> operations) {

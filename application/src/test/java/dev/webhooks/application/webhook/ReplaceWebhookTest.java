@@ -38,7 +38,7 @@ class ReplaceWebhookTest {
 
     private final InMemoryWebhookRepository repository = new InMemoryWebhookRepository();
     private final ReplaceWebhook replace = new ReplaceWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 2,
-            GRACE);
+            GRACE, dev.webhooks.application.event.Announcements.discarded());
 
     private Webhook stored(Consumer<WebhookDefinition.Builder> customize) {
         Webhook webhook = WebhookFixtures.webhook("acme", customize);

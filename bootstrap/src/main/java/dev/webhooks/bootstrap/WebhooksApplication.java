@@ -20,6 +20,7 @@ import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.engine.DeliveryEngine;
 import io.dropwizard.servlets.tasks.Task;
 import dev.webhooks.application.delivery.ListDeliveries;
+import dev.webhooks.application.delivery.RecoverFailedDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.ops.OperateWebhook;
@@ -150,6 +151,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
                 new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout()),
+                new RecoverFailedDeliveries(getWebhook, history, clock, delivery.retention()),
                 databaseOutage, clock));
     }
 

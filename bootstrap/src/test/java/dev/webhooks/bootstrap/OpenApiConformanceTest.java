@@ -88,6 +88,9 @@ class OpenApiConformanceTest {
         conforms(validator, Request.Method.GET, deliveryPath, admin.get(deliveryPath));
         conforms(validator, Request.Method.POST, deliveryPath + "/actions/resend", admin.post(deliveryPath + "/actions/resend", Map.of()));
 
+        String recover = "/api/v1/webhooks/" + id + "/actions/recover";
+        conforms(validator, Request.Method.POST, recover, admin.post(recover, Map.of("since", "2026-01-01T00:00:00Z")));
+        conforms(validator, Request.Method.POST, recover, admin.post(recover, Map.of("since", "soon")));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + UUID.randomUUID(), admin.get("/api/v1/webhooks/" + UUID.randomUUID()));
         conforms(validator, Request.Method.POST, "/api/v1/webhooks", admin.post("/api/v1/webhooks", Map.of("name", "no url")));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks", admin.get("/api/v1/webhooks?limit=0"));

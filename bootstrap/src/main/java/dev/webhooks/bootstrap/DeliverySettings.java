@@ -52,6 +52,18 @@ public class DeliverySettings {
     private int slowLaneSlots = 16;
     @NotNull
     private Duration slowAttemptAfter = Duration.seconds(2);
+    @NotNull
+    private Duration secretRotationGrace = Duration.hours(24);
+
+    @JsonProperty
+    public void setSecretRotationGrace(Duration secretRotationGrace) {
+        this.secretRotationGrace = secretRotationGrace;
+    }
+
+    /** How long a replaced secret keeps signing next to the new one; zero turns that off. */
+    public java.time.Duration secretRotationGrace() {
+        return secretRotationGrace.toJavaDuration();
+    }
 
     @JsonProperty
     public void setSlowLaneSlots(int slowLaneSlots) {

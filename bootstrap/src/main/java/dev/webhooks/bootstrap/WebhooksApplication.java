@@ -20,6 +20,7 @@ import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.engine.DeliveryEngine;
 import io.dropwizard.servlets.tasks.Task;
 import dev.webhooks.application.delivery.ListDeliveries;
+import dev.webhooks.application.delivery.RecoverFailedDeliveries;
 import dev.webhooks.application.delivery.ResendDelivery;
 import dev.webhooks.application.delivery.PurgeDeliveryHistory;
 import dev.webhooks.application.ops.OperateWebhook;
@@ -41,6 +42,7 @@ import java.util.List;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import dev.webhooks.application.event.AnnounceWebhookStatus;
 import dev.webhooks.application.event.PublishEvent;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.adapters.persistence.GroupCommitEventLog;
@@ -120,15 +122,20 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
         DeliveryPolicy policy = delivery.deliveryPolicy();
         HttpDeliverySender http = startHttpSender(configuration, environment);
         DeliverySender sender = new MeteredDeliverySender(http, environment.metrics());
+        EventLog storedEvents = new MeteredEventLog(groupCommit(configuration.getIngest(), new JdbiEventLog(jdbi, cipher),
+                environment), environment.metrics());
+        // The service's own events do not wake the engine (it is built after them): they go out at its next poll.
+        AnnounceWebhookStatus announce = new AnnounceWebhookStatus(new PublishEvent(storedEvents, new EventMatcher(), clock,
+                configuration.getMaxEventsPerBatch()), clock);
         DeliveryEngine engine = startEngine(delivery, queue, new AttemptDelivery(sender, clock, delivery.attemptTimeout()),
-                new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics())), clock, environment);
-        EventLog eventLog = engine.wakingOn(new MeteredEventLog(groupCommit(configuration.getIngest(),
-                new JdbiEventLog(jdbi, cipher), environment), environment.metrics()));
+                new RecordAttempts(queue, webhooks, policy, clock, new AttemptReporting(environment.metrics()), announce), clock,
+                environment);
+        EventLog eventLog = engine.wakingOn(storedEvents);
         PublishEvent publishEvent = new PublishEvent(eventLog, new EventMatcher(), clock, configuration.getMaxEventsPerBatch());
         PurgeDeliveryHistory purge = new PurgeDeliveryHistory(history, clock, 1000);
         environment.lifecycle().manage(new RetentionWorker(purge, delivery.retention(), delivery.purgeInterval()));
         registerOperations(environment, delivery, engine, queue, http, clock, Tasks.all(publishEvent,
-                new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock), purge, delivery.retention(),
+                new RedeliverFailed(queue, clock), new OperateWebhook(webhooks, clock, announce), purge, delivery.retention(),
                 switchOf(engine), new RotateEncryptionKey(webhooks), cipher.currentKeyId(), clock));
         GetWebhook getWebhook = new GetWebhook(webhooks);
         registerApi(configuration, environment, clock, new RestApi(
@@ -136,15 +143,18 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
                 new ListWebhooks(webhooks),
                 new CreateWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
                 getWebhook,
-                new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
-                new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner()),
+                new ReplaceWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
+                        delivery.secretRotationGrace(), announce),
+                new PatchWebhook(webhooks, configuration.webhookRules(), clock, configuration.getMaxWebhooksPerOwner(),
+                        delivery.secretRotationGrace(), announce),
                 new DeleteWebhook(webhooks),
                 new ListEventTypes(configuration.eventTypeCatalog()),
                 publishEvent,
                 new ListDeliveries(getWebhook, history),
                 new GetDelivery(getWebhook, history),
                 new ResendDelivery(getWebhook, history, sender, policy, clock, delivery.attemptTimeout()),
-                databaseOutage));
+                new RecoverFailedDeliveries(getWebhook, history, clock, delivery.retention()),
+                databaseOutage, clock));
     }
 
     /**

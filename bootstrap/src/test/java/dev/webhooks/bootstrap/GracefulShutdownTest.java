@@ -64,7 +64,8 @@ class GracefulShutdownTest {
         DeliveryEngine engine = new DeliveryEngine(new EngineSettings(4, 4, 2, Duration.ofSeconds(2), Duration.ofMinutes(10),
                 Duration.ofMillis(100), Duration.ofMillis(10), Duration.ZERO), queue,
                 new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
-                new RecordAttempts(queue, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
+                new RecordAttempts(queue, webhooks, policy, clock, RecordAttempts.Listener.NONE,
+                        new dev.webhooks.application.event.AnnounceWebhookStatus(new dev.webhooks.application.event.PublishEvent((events, fanOut) -> events.stream().map(e -> true).toList(), new dev.webhooks.domain.delivery.EventMatcher(), clock, 100), clock)), clock);
         engine.start();
         receiver.next("/slow", Duration.ofSeconds(5));           // the attempt is in flight, the receiver is slow
         assertThat(claim(webhook)).as("leased").isEmpty();

@@ -64,7 +64,10 @@ class OpenApiConformanceTest {
         String id = (String) created.json().get("id");
         conforms(validator, Request.Method.POST, "/api/v1/webhooks", created);
         conforms(validator, Request.Method.GET, "/api/v1/webhooks", admin.get("/api/v1/webhooks?limit=1"));
-        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, admin.get("/api/v1/webhooks/" + id));
+        admin.patch("/api/v1/webhooks/" + id, List.of(Map.of("op", "replace", "path", "/secret", "value", "t".repeat(32))));
+        ApiClient.Answer rotated = admin.get("/api/v1/webhooks/" + id);
+        assertThat(rotated.json()).containsKey("previousSecretExpiresAt");
+        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, rotated);
         conforms(validator, Request.Method.PUT, "/api/v1/webhooks/" + id, admin.put("/api/v1/webhooks/" + id,
                 Map.of("name", "oas", "url", RECEIVER.url("/oas"), "eventTypes", List.of("com.qlik.v1.app.created"), "enabled", true)));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/event-types", admin.get("/api/v1/webhooks/event-types"));
@@ -85,6 +88,9 @@ class OpenApiConformanceTest {
         conforms(validator, Request.Method.GET, deliveryPath, admin.get(deliveryPath));
         conforms(validator, Request.Method.POST, deliveryPath + "/actions/resend", admin.post(deliveryPath + "/actions/resend", Map.of()));
 
+        String recover = "/api/v1/webhooks/" + id + "/actions/recover";
+        conforms(validator, Request.Method.POST, recover, admin.post(recover, Map.of("since", "2026-01-01T00:00:00Z")));
+        conforms(validator, Request.Method.POST, recover, admin.post(recover, Map.of("since", "soon")));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + UUID.randomUUID(), admin.get("/api/v1/webhooks/" + UUID.randomUUID()));
         conforms(validator, Request.Method.POST, "/api/v1/webhooks", admin.post("/api/v1/webhooks", Map.of("name", "no url")));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks", admin.get("/api/v1/webhooks?limit=0"));

@@ -78,7 +78,8 @@ class DeliveryEngineTest {
         DeliveryPolicy policy = new DeliveryPolicy(FixedRetrySchedule.DEFAULT, 0, Duration.ofHours(1), AutoDisableRules.DEFAULT,
                 () -> 0.5);
         engine = new DeliveryEngine(settings, on, new AttemptDelivery(sender, clock, Duration.ofSeconds(5)),
-                new RecordAttempts(on, webhooks, policy, clock, RecordAttempts.Listener.NONE), clock);
+                new RecordAttempts(on, webhooks, policy, clock, RecordAttempts.Listener.NONE,
+                        new dev.webhooks.application.event.AnnounceWebhookStatus(new dev.webhooks.application.event.PublishEvent((events, fanOut) -> events.stream().map(e -> true).toList(), new dev.webhooks.domain.delivery.EventMatcher(), clock, 100), clock)), clock);
         engine.start();
         return engine;
     }

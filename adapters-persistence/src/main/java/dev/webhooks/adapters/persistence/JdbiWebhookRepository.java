@@ -5,6 +5,7 @@ import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
@@ -78,16 +79,23 @@ public final class JdbiWebhookRepository implements WebhookRepository {
             }
             dao.deleteEventTypes(webhook.id().toString());
             insertEventTypes(dao, webhook);
-            return new Webhook(webhook.id(), webhook.tenantId(), webhook.definition(), webhook.createdAt(),
-                    webhook.updatedAt(), webhook.createdByUserId(), webhook.updatedByUserId(), webhook.disabledReason(),
-                    webhook.version() + 1);
+            return webhook.withVersion(webhook.version() + 1);
         });
     }
 
     @Override
-    public boolean disable(WebhookId id, DisabledReason reason, Instant now) {
-        return jdbi.withExtension(WebhookDao.class, dao -> dao.disable(id.toString(), reason.code().name(), reason.message(),
-                Timestamps.toColumn(now))) == 1;
+    public Optional<DisabledWebhook> disable(WebhookId id, DisabledReason reason, Instant now) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            WebhookDao dao = handle.attach(WebhookDao.class);
+            if (dao.disable(id.toString(), reason.code().name(), reason.message(), Timestamps.toColumn(now)) != 1) {
+                return Optional.empty();
+            }
+            return handle.createQuery("SELECT tenant_id, name, owner_id, version FROM webhooks WHERE id = :id")
+                    .bind("id", id.toString())
+                    .map((rs, ctx) -> new DisabledWebhook(id, rs.getString("tenant_id"), rs.getString("name"),
+                            rs.getString("owner_id"), rs.getLong("version")))
+                    .findOne();
+        });
     }
 
     @Override
@@ -108,15 +116,17 @@ public final class JdbiWebhookRepository implements WebhookRepository {
     public ReencryptionBatch reencryptWithCurrentKey(java.util.Optional<String> afterId, int batchSize) {
         String current = cipher.currentKeyPrefix() + "%";
         return jdbi.withHandle(handle -> {
-            List<Map<String, Object>> stale = handle.createQuery("SELECT id, secret, encrypted_headers FROM webhooks"
-                            + " WHERE id > :after AND ((secret IS NOT NULL AND secret NOT LIKE :current)"
-                            + " OR (encrypted_headers IS NOT NULL AND encrypted_headers NOT LIKE :current)) ORDER BY id LIMIT :batch")
+            List<Map<String, Object>> stale = handle.createQuery("SELECT id, secret, encrypted_headers, previous_secret"
+                            + " FROM webhooks WHERE id > :after AND ((secret IS NOT NULL AND secret NOT LIKE :current)"
+                            + " OR (encrypted_headers IS NOT NULL AND encrypted_headers NOT LIKE :current)"
+                            + " OR (previous_secret IS NOT NULL AND previous_secret NOT LIKE :current)) ORDER BY id LIMIT :batch")
                     .bind("after", afterId.orElse("")).bind("current", current).bind("batch", batchSize).mapToMap().list();
             int done = 0;
             int unreadable = 0;
             for (Map<String, Object> row : stale) {
                 try {
-                    done += reencrypt(handle, (String) row.get("id"), (String) row.get("secret"), (String) row.get("encrypted_headers"));
+                    done += reencrypt(handle, (String) row.get("id"), (String) row.get("secret"),
+                            (String) row.get("encrypted_headers"), (String) row.get("previous_secret"));
                 } catch (IllegalStateException keyMissingOrTampered) {
                     unreadable++;
                 }
@@ -128,13 +138,19 @@ public final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     /** Only replaces values nobody changed meanwhile (compare-and-set on the old ciphertexts). */
-    private int reencrypt(org.jdbi.v3.core.Handle handle, String id, String secret, String headers) {
-        return handle.createUpdate("UPDATE webhooks SET secret = :newSecret, encrypted_headers = :newHeaders"
-                        + " WHERE id = :id AND secret <=> :secret AND encrypted_headers <=> :headers")
-                .bind("newSecret", secret == null ? null : cipher.encrypt(cipher.decrypt(secret, id), id))
-                .bind("newHeaders", headers == null ? null : cipher.encrypt(cipher.decrypt(headers, id), id))
-                .bind("id", id).bind("secret", secret).bind("headers", headers)
+    private int reencrypt(org.jdbi.v3.core.Handle handle, String id, String secret, String headers, String previousSecret) {
+        return handle.createUpdate("UPDATE webhooks SET secret = :newSecret, encrypted_headers = :newHeaders,"
+                        + " previous_secret = :newPrevious WHERE id = :id AND secret <=> :secret"
+                        + " AND encrypted_headers <=> :headers AND previous_secret <=> :previous")
+                .bind("newSecret", reencrypted(secret, id))
+                .bind("newHeaders", reencrypted(headers, id))
+                .bind("newPrevious", reencrypted(previousSecret, id))
+                .bind("id", id).bind("secret", secret).bind("headers", headers).bind("previous", previousSecret)
                 .execute();
+    }
+
+    private String reencrypted(String stored, String id) {
+        return stored == null ? null : cipher.encrypt(cipher.decrypt(stored, id), id);
     }
 
     /** Locks the owner's row, so that counting and inserting cannot interleave with another create for that owner. */
@@ -180,6 +196,10 @@ public final class JdbiWebhookRepository implements WebhookRepository {
         row.put("disabled_reason", webhook.disabledReason() == null ? null : webhook.disabledReason().message());
         row.put("disabled_reason_code", webhook.disabledReason() == null ? null : webhook.disabledReason().code().name());
         row.put("version", webhook.version());
+        row.put("previous_secret", webhook.previousSecret() == null ? null
+                : cipher.encrypt(webhook.previousSecret().secret().reveal(), id));
+        row.put("previous_secret_expires_at", webhook.previousSecret() == null ? null
+                : Timestamps.toColumn(webhook.previousSecret().expiresAt()));
         return row;
     }
 }

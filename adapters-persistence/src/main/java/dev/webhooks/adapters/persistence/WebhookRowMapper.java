@@ -6,6 +6,7 @@ import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
+import dev.webhooks.domain.webhook.PreviousSecret;
 import dev.webhooks.domain.webhook.Secret;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
@@ -64,7 +65,13 @@ final class WebhookRowMapper implements RowMapper<Webhook> {
         return new Webhook(new WebhookId(UUID.fromString(id)), rs.getString("tenant_id"), definition.build(),
                 Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
                 rs.getString("created_by_user_id"), rs.getString("updated_by_user_id"),
-                disabledReason(rs), rs.getLong("version"));
+                disabledReason(rs), rs.getLong("version"), withSecrets ? previousSecret(rs, id) : null);
+    }
+
+    private PreviousSecret previousSecret(ResultSet rs, String id) throws SQLException {
+        String stored = rs.getString("previous_secret");
+        return stored == null ? null
+                : new PreviousSecret(new Secret(cipher.decrypt(stored, id)), Timestamps.read(rs, "previous_secret_expires_at"));
     }
 
     private HeaderMap encryptedHeaders(String stored, String id) {

@@ -10,6 +10,7 @@ import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
+import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -111,6 +112,29 @@ class JdbiWebhookRepositoryTest {
                 .contains("X-Api-Key").contains("v1:k1:");
     }
 
+    /** The stored webhook after its secret was replaced by {@code next}, the old one valid for a day more. */
+    private Webhook rotated(JdbiWebhookRepository into, Webhook webhook, String next) {
+        WebhookDefinition.Builder changed = webhook.definition().toBuilder();
+        changed.secret = new Secret(next);
+        return into.update(webhook.redefine(changed.build(), "editor", clock, java.time.Duration.ofDays(1)), 150);
+    }
+
+    @Test
+    void keepsThePreviousSecretEncryptedAndReadsItBack() {
+        Webhook webhook = stored("rotation", b -> b.secret = new Secret("previous-plaintext-0123456789abcdef"));
+
+        rotated(repository, webhook, "current-plaintext-0123456789abcdef");
+
+        Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
+        assertThat(found.definition().secret().reveal()).isEqualTo("current-plaintext-0123456789abcdef");
+        assertThat(found.previousSecretAt(clock).orElseThrow().reveal()).isEqualTo("previous-plaintext-0123456789abcdef");
+        assertThat(found.previousSecretExpiresAt(clock)).contains(clock.plus(java.time.Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS));
+        Map<String, Object> raw = DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT * FROM webhooks WHERE id = :id")
+                .bind("id", webhook.id().toString()).mapToMap().one());
+        assertThat(raw.values().toString()).doesNotContain("plaintext");
+        assertThat((String) raw.get("previous_secret")).startsWith("v1:k1:");
+    }
+
     @Test
     void updatesGuardedByVersion() {
         Webhook webhook = stored("v", b -> { });
@@ -127,14 +151,15 @@ class JdbiWebhookRepositoryTest {
     void disablesAnEnabledWebhookSayingWhy() {
         Webhook webhook = stored("d", b -> b.enabled = true);
         DisabledReason maintenance = new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "maintenance");
-        assertThat(repository.disable(webhook.id(), maintenance, clock.plusSeconds(5))).isTrue();
+        assertThat(repository.disable(webhook.id(), maintenance, clock.plusSeconds(5))).contains(new DisabledWebhook(
+                webhook.id(), tenant, "d", "owner", webhook.version() + 1));
         Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
         assertThat(found.enabled()).isFalse();
         assertThat(found.disabledReason()).isEqualTo(maintenance);
         assertThat(found.updatedAt()).isEqualTo(clock.plusSeconds(5));
         assertThat(found.version()).isEqualTo(webhook.version() + 1);
-        assertThat(repository.disable(webhook.id(), maintenance, clock)).as("already off").isFalse();
-        assertThat(repository.disable(WebhookId.random(), maintenance, clock)).isFalse();
+        assertThat(repository.disable(webhook.id(), maintenance, clock)).as("already off").isEmpty();
+        assertThat(repository.disable(WebhookId.random(), maintenance, clock)).isEmpty();
     }
 
     @Test
@@ -205,6 +230,7 @@ class JdbiWebhookRepositoryTest {
             b.encryptedHeaders = new HeaderMap("encryptedHeaders", Map.of("X-Key", "value"));
         });
         before.insert(webhook, 150);
+        rotated(before, webhook, "rotated-in-0123456789abcdef0123456789");
 
         JdbiWebhookRepository rotating = new JdbiWebhookRepository(DATABASE.jdbi(),
                 new AesGcmSecretCipher("new", Map.of("k1", oldKey, "new", newKey)));
@@ -220,7 +246,8 @@ class JdbiWebhookRepositoryTest {
         JdbiWebhookRepository afterOldKeyRemoved = new JdbiWebhookRepository(DATABASE.jdbi(),
                 new AesGcmSecretCipher("new", Map.of("new", newKey)));
         Webhook read = afterOldKeyRemoved.findById(tenant, webhook.id()).orElseThrow();
-        assertThat(read.definition().secret().reveal()).isEqualTo("rotate-me-0123456789abcdef0123456789");
+        assertThat(read.definition().secret().reveal()).isEqualTo("rotated-in-0123456789abcdef0123456789");
+        assertThat(read.previousSecretAt(clock).orElseThrow().reveal()).isEqualTo("rotate-me-0123456789abcdef0123456789");
         assertThat(read.definition().encryptedHeaders().values()).containsEntry("X-Key", "value");
     }
 }

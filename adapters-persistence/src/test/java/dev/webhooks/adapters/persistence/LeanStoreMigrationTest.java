@@ -52,7 +52,7 @@ class LeanStoreMigrationTest {
         migrate(factory, CHANGESETS_BEFORE_THE_LEAN_STORE);
         Jdbi jdbi = Jdbi.create(factory.getUrl(), factory.getUser(), factory.getPassword()).installPlugin(new SqlObjectPlugin());
         Webhook webhook = WebhookFixtures.webhook("acme");
-        new JdbiWebhookRepository(jdbi, CIPHER).insert(webhook, 150);
+        jdbi.useHandle(handle -> insertOldWebhook(handle, webhook));
         CloudEvent event = WebhookFixtures.event("acme", "before-the-migration");
         String body = "{\"the\":\"exact bytes accepted\",\"ü\":true}";
         String pending = UUID.randomUUID().toString();
@@ -90,6 +90,21 @@ class LeanStoreMigrationTest {
 
         assertThat(new JdbiEventLog(jdbi, CIPHER).append(List.of(event), (e, subscribed) -> List.of()))
                 .as("publishing the same event again is still a repeat").containsExactly(false);
+    }
+
+    /** A webhook row as the layout of 0010 has it (the repository writes today's layout). */
+    private static void insertOldWebhook(org.jdbi.v3.core.Handle handle, Webhook webhook) {
+        handle.createUpdate("INSERT INTO webhooks (id, tenant_id, name, url, level, owner_id, event_types, headers,"
+                        + " encrypted_header_names, enabled, enable_cloud_event_delivery, check_certificate_revocation, origin,"
+                        + " created_at, updated_at, created_by_user_id, updated_by_user_id, version) VALUES (:id, :tenant, :name,"
+                        + " :url, 'tenant', :owner, :types, '{}', '[]', TRUE, TRUE, FALSE, 'api', :at, :at, :owner, :owner, 0)")
+                .bind("id", webhook.id().toString()).bind("tenant", webhook.tenantId()).bind("name", webhook.definition().name())
+                .bind("url", webhook.definition().url().value()).bind("owner", webhook.ownerId())
+                .bind("types", "[\"" + webhook.definition().eventTypes().get(0) + "\"]")
+                .bind("at", Timestamps.toColumn(PUBLISHED)).execute();
+        handle.createUpdate("INSERT INTO webhook_event_types (webhook_id, tenant_id, event_type) VALUES (:id, :tenant, :type)")
+                .bind("id", webhook.id().toString()).bind("tenant", webhook.tenantId())
+                .bind("type", webhook.definition().eventTypes().get(0)).execute();
     }
 
     private static void insertOldDelivery(org.jdbi.v3.core.Handle handle, String id, Webhook webhook, CloudEvent event,

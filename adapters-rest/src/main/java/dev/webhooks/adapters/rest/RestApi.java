@@ -25,6 +25,9 @@ import dev.webhooks.application.webhook.ListWebhooks;
 import dev.webhooks.application.webhook.PatchWebhook;
 import dev.webhooks.application.webhook.ReplaceWebhook;
 import dev.webhooks.application.ops.OutageLog;
+import dev.webhooks.adapters.rest.delivery.RecoveryResource;
+import dev.webhooks.application.delivery.RecoverFailedDeliveries;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -38,15 +41,17 @@ public final class RestApi {
                    GetWebhook getWebhook, ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook,
                    DeleteWebhook deleteWebhook, ListEventTypes listEventTypes, PublishEvent publishEvent,
                    ListDeliveries listDeliveries, GetDelivery getDelivery, ResendDelivery resendDelivery,
-                   OutageLog databaseOutage) {
+                   RecoverFailedDeliveries recoverFailedDeliveries, OutageLog databaseOutage, Clock clock) {
         this.components = List.of(
                 new RequestTracing(),
                 new MediaTypeCheck(),
                 new BearerAuthFilter(verifier),
-                new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook),
+                new WebhooksResource(listWebhooks, createWebhook, getWebhook, replaceWebhook, patchWebhook, deleteWebhook,
+                        clock),
                 new EventTypesResource(listEventTypes),
                 new EventsResource(publishEvent),
                 new DeliveriesResource(listDeliveries, getDelivery, resendDelivery),
+                new RecoveryResource(recoverFailedDeliveries),
                 new OpenApiResource(),
                 new NotAuthenticatedExceptionMapper(),
                 new DomainExceptionMapper(),

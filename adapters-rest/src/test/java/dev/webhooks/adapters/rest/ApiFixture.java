@@ -44,15 +44,20 @@ final class ApiFixture {
     final dev.webhooks.application.delivery.ListDeliveries listDeliveries = mock(dev.webhooks.application.delivery.ListDeliveries.class);
     final dev.webhooks.application.delivery.GetDelivery getDelivery = mock(dev.webhooks.application.delivery.GetDelivery.class);
     final dev.webhooks.application.delivery.ResendDelivery resend = mock(dev.webhooks.application.delivery.ResendDelivery.class);
+    final dev.webhooks.application.delivery.RecoverFailedDeliveries recover =
+            mock(dev.webhooks.application.delivery.RecoverFailedDeliveries.class);
     final TestTokens tokens = new TestTokens();
     /** Settles at once, so that a success ends an outage a test started. */
     final OutageLog databaseOutage = new OutageLog("database", "API requests answered 503", java.time.Duration.ZERO,
             System.getLogger(ApiFixture.class.getName()), java.time.Clock.systemUTC());
+    /** The clock the resources read: sample secrets rotated around it show a grace period or none. */
+    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     final ResourceExtension resources;
 
     ApiFixture(Object... extraComponents) {
         RestApi api = new RestApi(new BearerTokenVerifier(tokens.settings(), tokens.jwks()),
-                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, databaseOutage);
+                list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, recover, databaseOutage,
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
@@ -62,7 +67,7 @@ final class ApiFixture {
     }
 
     void resetMocks() {
-        reset(list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend);
+        reset(list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, recover);
         databaseOutage.succeeded();
     }
 

@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
     static final ApiFixture API = new ApiFixture();
     static final ResourceExtension RESOURCES = API.resources;
     static final List<Class<?>> RESOURCE_CLASSES = List.of(WebhooksResource.class, EventTypesResource.class,
-            EventsResource.class, DeliveriesResource.class, OpenApiResource.class);
+            EventsResource.class, DeliveriesResource.class, dev.webhooks.adapters.rest.delivery.RecoveryResource.class,
+            OpenApiResource.class);
 
     private String served() {
         try (Response response = RESOURCES.target(OpenApiResource.PATH).request().get()) {

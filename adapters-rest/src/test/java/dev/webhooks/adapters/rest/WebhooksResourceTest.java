@@ -81,6 +81,26 @@ class WebhooksResourceTest {
                 .containsEntry("origin", "api");
     }
 
+    private Webhook withPreviousSecretUntil(java.time.Instant expiresAt) {
+        return new Webhook(sample.id(), sample.tenantId(), sample.definition(), sample.createdAt(), sample.updatedAt(),
+                sample.createdByUserId(), sample.updatedByUserId(), sample.disabledReason(), sample.version(),
+                new dev.webhooks.domain.webhook.PreviousSecret(new dev.webhooks.domain.webhook.Secret("p".repeat(40)), expiresAt));
+    }
+
+    @Test
+    void showsWhenAReplacedSecretStopsSigningUntilItDoes() {
+        java.time.Instant expires = ApiFixture.NOW.plusSeconds(3600);
+        Webhook rotated = withPreviousSecretUntil(expires);
+        when(API.get.get(any(), eq(id))).thenReturn(rotated);
+
+        String text = API.admin("/api/v1/webhooks/" + id).get(String.class);
+        assertThat(text).contains("\"previousSecretExpiresAt\":\"2026-06-01T01:00:00Z\"").doesNotContain("pppp");
+
+        Webhook expired = withPreviousSecretUntil(ApiFixture.NOW);
+        when(API.get.get(any(), eq(id))).thenReturn(expired);
+        assertThat(API.admin("/api/v1/webhooks/" + id).get(OBJECT)).doesNotContainKey("previousSecretExpiresAt");
+    }
+
     @Test
     void createAnswers201WithLocationAndPassesOrigin() {
         when(API.create.create(any(), any())).thenReturn(sample);
@@ -198,6 +218,24 @@ class WebhooksResourceTest {
         assertThat(body.get("data")).isEqualTo(List.of(Map.of("name", "com.qlik.v1.app.created", "title", "App created",
                 "description", "An app was created", "levels", List.of("tenant", "user"), "category", "apps")));
         verify(API.get, never()).get(any(), anyString());
+    }
+
+    @Test
+    void theServicesOwnEventTypesAreListedAndNoProducerMayPublishThem() {
+        when(API.eventTypes.list()).thenReturn(EventTypeCatalog.builtIn().all());
+        String listed = API.as("/api/v1/webhooks/event-types", "alice").get(String.class);
+        assertThat(listed).contains("\"name\":\"dev.webhooks.webhook.disabled\"", "\"name\":\"dev.webhooks.webhook.enabled\"",
+                "never receives it");
+
+        dev.webhooks.application.event.PublishEvent real = new dev.webhooks.application.event.PublishEvent(
+                (events, fanOut) -> events.stream().map(event -> true).toList(), new dev.webhooks.domain.delivery.EventMatcher(),
+                Clock.systemUTC(), 100);
+        when(API.publish.publish(any(), any(), any())).thenAnswer(call -> real.publish(call.getArgument(0),
+                call.getArgument(1), call.getArgument(2)));
+        Response refused = API.as("/api/v1/events", "producer", "EventPublisher").post(Entity.entity(
+                "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"dev.webhooks.webhook.disabled\","
+                        + "\"tenantid\":\"" + ApiFixture.TENANT + "\"}", "application/cloudevents+json"));
+        assertError(refused, 400, "INVALID_EVENT", "reserved");
     }
 
     /** The real use case with the strict target policy behind the resource: spellings of internal hosts. */

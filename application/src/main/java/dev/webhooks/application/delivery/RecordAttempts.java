@@ -1,6 +1,7 @@
 package dev.webhooks.application.delivery;
 
 import dev.webhooks.application.delivery.AttemptDelivery.Finished;
+import dev.webhooks.application.event.AnnounceWebhookStatus;
 import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryPolicy;
 import dev.webhooks.domain.delivery.DeliveryPolicy.Decision;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /**
  * Records finished attempts in one go: the {@link DeliveryPolicy} decides, in attempt order, what each led to (given
  * its webhook's failure streak as stored), the queue stores the deliveries' new states and the new streaks together,
- * and the webhooks the decisions switch off are disabled. When another instance changed a streak meanwhile, the
+ * and the webhooks the decisions switch off are disabled and announced ({@link AnnounceWebhookStatus}). When another instance changed a streak meanwhile, the
  * batch is decided again on the fresh streaks.
  */
 public final class RecordAttempts {
@@ -36,13 +37,16 @@ public final class RecordAttempts {
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final Listener listener;
+    private final AnnounceWebhookStatus announce;
 
-    public RecordAttempts(DeliveryQueue queue, WebhookRepository webhooks, DeliveryPolicy policy, Clock clock, Listener listener) {
+    public RecordAttempts(DeliveryQueue queue, WebhookRepository webhooks, DeliveryPolicy policy, Clock clock, Listener listener,
+                          AnnounceWebhookStatus announce) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
+        this.announce = announce;
     }
 
     /** Told about every recorded attempt and every webhook the decisions switched off (metrics, logs). */
@@ -63,11 +67,10 @@ public final class RecordAttempts {
             return List.of();
         }
         Decided decided = decideAndStore(batch);
-        decided.disable.forEach((webhookId, reason) -> {
-            if (webhooks.disable(webhookId, reason, clock.instant())) {
-                listener.webhookDisabled(decided.tenants.get(webhookId), webhookId, reason);
-            }
-        });
+        decided.disable.forEach((webhookId, reason) -> webhooks.disable(webhookId, reason, clock.instant()).ifPresent(disabled -> {
+            listener.webhookDisabled(disabled.tenantId(), webhookId, reason);
+            announce.disabled(disabled, reason);
+        }));
         for (int i = 0; i < batch.size(); i++) {
             listener.recorded(batch.get(i), decided.decisions.get(i));
         }

@@ -7,6 +7,7 @@ import dev.webhooks.domain.access.Caller;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.port.EventLog;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,10 @@ public final class PublishEvent {
     }
 
     private static void checkMayPublish(Caller caller, CloudEvent event) {
+        if (EventTypeCatalog.isServiceType(event.type())) {
+            throw new InvalidInputException(ErrorCode.INVALID_EVENT, "type '" + event.type()
+                    + "' is reserved for the events this service publishes itself");
+        }
         if (caller.hasRole(Caller.EVENT_PUBLISHER)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.webhooks.application.ops;
 
+import dev.webhooks.application.event.AnnounceWebhookStatus;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -9,29 +10,37 @@ import dev.webhooks.domain.webhook.WebhookDefinition;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookNotFoundException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** Operators switch any webhook off (with a reason, code {@code DISABLED_BY_OPERATOR}) or on again, in any tenant. */
+/**
+ * Operators switch any webhook off (with a reason, code {@code DISABLED_BY_OPERATOR}) or on again, in any tenant; either
+ * change is announced into the webhook's tenant.
+ */
 public final class OperateWebhook {
     private static final String OPERATOR = "operator";
     private static final int ATTEMPTS = 5;
 
     private final WebhookRepository repository;
     private final Clock clock;
+    private final AnnounceWebhookStatus announce;
 
-    public OperateWebhook(WebhookRepository repository, Clock clock) {
+    public OperateWebhook(WebhookRepository repository, Clock clock, AnnounceWebhookStatus announce) {
         this.repository = repository;
         this.clock = clock;
+        this.announce = announce;
     }
 
     /** Switches an enabled webhook off; one already off stays as it is. Returns the webhook as it is afterwards. */
     public Webhook disable(String webhookId, String reason) {
         WebhookId id = idOf(webhookId);
         String message = reason == null || reason.isBlank() ? "Disabled by an operator." : reason;
-        repository.disable(id, new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, message), clock.instant());
+        DisabledReason byOperator = new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, message);
+        repository.disable(id, byOperator, clock.instant()).ifPresent(disabled -> announce.disabled(disabled, byOperator));
         return repository.findByIdInAnyTenant(id).orElseThrow(() -> new WebhookNotFoundException(webhookId));
     }
 
+    /** Switches a webhook on; announced when it was off. Returns the webhook as it is afterwards. */
     public Webhook enable(String webhookId) {
         return change(webhookId, webhook -> {
             WebhookDefinition.Builder builder = webhook.definition().toBuilder();
@@ -49,7 +58,11 @@ public final class OperateWebhook {
         for (int attempt = 1; ; attempt++) {
             Webhook current = repository.findByIdInAnyTenant(id).orElseThrow(() -> new WebhookNotFoundException(webhookId));
             try {
-                return repository.update(change.apply(current), Integer.MAX_VALUE);
+                Webhook changed = repository.update(change.apply(current), Integer.MAX_VALUE);
+                if (!current.enabled() && changed.enabled()) {
+                    announce.enabled(changed, Optional.ofNullable(current.disabledReason()), OPERATOR);
+                }
+                return changed;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

@@ -12,12 +12,16 @@ import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.delivery.FixedRetrySchedule;
+import dev.webhooks.application.event.Announcements;
 import dev.webhooks.domain.fixtures.InMemoryDeliveryQueue;
+import dev.webhooks.domain.fixtures.InMemoryEventLog;
 import dev.webhooks.domain.fixtures.InMemoryWebhookRepository;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
+import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import java.time.Clock;
@@ -46,7 +50,10 @@ class RecordAttemptsTest {
     };
     private final DeliveryPolicy policy = new DeliveryPolicy(FixedRetrySchedule.DEFAULT, 0, Duration.ofHours(1),
             new AutoDisableRules(2, Duration.ofDays(5)), () -> 0.5);
-    private final RecordAttempts record = new RecordAttempts(queue, webhooks, policy, Clock.fixed(NOW, ZoneOffset.UTC), listener);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryEventLog events = new InMemoryEventLog(webhooks, queue, clock);
+    private final RecordAttempts record = new RecordAttempts(queue, webhooks, policy, clock, listener,
+            Announcements.into(events, clock));
 
     private Webhook webhook() {
         Webhook webhook = WebhookFixtures.webhook("acme");
@@ -136,7 +143,7 @@ class RecordAttemptsTest {
                 queue.record(attempts, streaks);
             }
         };
-        new RecordAttempts(racing, webhooks, policy, Clock.fixed(NOW, ZoneOffset.UTC), listener)
+        new RecordAttempts(racing, webhooks, policy, Clock.fixed(NOW, ZoneOffset.UTC), listener, Announcements.discarded())
                 .record(List.of(finished(claimed.get(0), status(400))));
 
         assertThat(webhooks.findById("acme", webhook.id()).orElseThrow().disabledReason().code())
@@ -159,5 +166,28 @@ class RecordAttemptsTest {
         assertThat(waiting.attempts()).isZero();
         assertThat(disabled).containsExactly(webhook.id() + " SECRET_UNREADABLE");
         assertThat(webhooks.stored(webhook.id()).orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void announcesTheDisableIntoTheTenantButNotToTheDisabledWebhook() {
+        Webhook gone = WebhookFixtures.webhook("acme", b -> b.eventTypes = List.of(WebhookFixtures.EVENT_TYPE,
+                EventTypeCatalog.WEBHOOK_DISABLED));
+        webhooks.insert(gone, 150);
+        Webhook watcher = WebhookFixtures.webhook("acme", b -> b.eventTypes = List.of(EventTypeCatalog.WEBHOOK_DISABLED));
+        webhooks.insert(watcher, 150);
+        List<DeliveryQueue.Claimed> claimed = publishAndClaim(gone, 1);
+
+        record.record(List.of(finished(claimed.get(0), status(410))));
+
+        assertThat(events.received()).hasSize(1);
+        CloudEvent announced = events.received().get(0).event();
+        assertThat(announced.type()).isEqualTo(EventTypeCatalog.WEBHOOK_DISABLED);
+        assertThat(announced.tenantId()).isEqualTo("acme");
+        assertThat(announced.id()).isEqualTo(gone.id() + "/disabled/" + (gone.version() + 1));
+        String data = announced.data().orElseThrow().toString();
+        assertThat(data).contains("\"id\":\"" + gone.id() + "\"").contains("\"name\":\"" + gone.definition().name() + "\"")
+                .contains("\"reasonCode\":\"GONE\"").contains("410 Gone");
+        assertThat(queue.all().stream().filter(delivery -> delivery.eventType().equals(EventTypeCatalog.WEBHOOK_DISABLED))
+                .map(Delivery::webhookId)).containsExactly(watcher.id());
     }
 }

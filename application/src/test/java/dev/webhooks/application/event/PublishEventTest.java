@@ -108,6 +108,15 @@ class PublishEventTest {
     }
 
     @Test
+    void noCallerPublishesTheServicesOwnTypes() {
+        CloudEvent spoofed = CloudEvent.fromJson("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\","
+                + "\"type\":\"dev.webhooks.webhook.disabled\",\"tenantid\":\"acme\"}");
+
+        assertRefused(() -> publish.publish(PUBLISHER, List.of(spoofed), Optional.empty()), ErrorCode.INVALID_EVENT);
+        assertRefused(() -> publish.publish(ADMIN, List.of(spoofed), Optional.empty()), ErrorCode.INVALID_EVENT);
+    }
+
+    @Test
     void aBatchHoldsOneToTheConfiguredNumberOfEvents() {
         assertRefused(() -> publish.publish(PUBLISHER, List.of(), Optional.empty()), ErrorCode.INVALID_EVENT);
         assertRefused(() -> publish.publish(PUBLISHER, List.of(event("acme", "1"), event("acme", "2"), event("acme", "3"),

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.webhooks.domain.ErrorCode;
 import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.fixtures.InMemoryDeliveryQueue;
+import dev.webhooks.application.event.Announcements;
+import dev.webhooks.domain.fixtures.InMemoryEventLog;
 import dev.webhooks.domain.fixtures.InMemoryWebhookRepository;
+import dev.webhooks.domain.webhook.EventTypeCatalog;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -25,7 +28,10 @@ class OperateWebhookTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
-    private final OperateWebhook operate = new OperateWebhook(webhooks, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryEventLog events = new InMemoryEventLog(webhooks, new InMemoryDeliveryQueue(webhooks),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OperateWebhook operate = new OperateWebhook(webhooks, Clock.fixed(NOW, ZoneOffset.UTC),
+            Announcements.into(events, Clock.fixed(NOW, ZoneOffset.UTC)));
     private final Webhook webhook = WebhookFixtures.webhook("globex");
 
     private Webhook stored() {
@@ -41,6 +47,11 @@ class OperateWebhookTest {
         assertThat(off).isEqualTo(stored());
         assertThat(off.enabled()).isFalse();
         assertThat(off.disabledReason()).isEqualTo(new DisabledReason(DisabledReasonCode.DISABLED_BY_OPERATOR, "abuse report #12"));
+        assertThat(events.received()).singleElement().satisfies(received -> {
+            assertThat(received.event().type()).isEqualTo(EventTypeCatalog.WEBHOOK_DISABLED);
+            assertThat(received.event().tenantId()).isEqualTo("globex");
+            assertThat(received.event().data().orElseThrow().toString()).contains("DISABLED_BY_OPERATOR").contains("abuse report #12");
+        });
     }
 
     @Test
@@ -59,6 +70,7 @@ class OperateWebhookTest {
 
         assertThat(operate.disable(webhook.id().toString(), "again")).isEqualTo(before);
         assertThat(stored().disabledReason()).isEqualTo(gone);
+        assertThat(events.received()).as("nothing changed, nothing announced").isEmpty();
     }
 
     @Test
@@ -74,6 +86,8 @@ class OperateWebhookTest {
         assertThat(on.enabled()).isTrue();
         assertThat(on.disabledReason()).isNull();
         assertThat(on.updatedByUserId()).isEqualTo("operator");
+        assertThat(events.received()).extracting(received -> received.event().type())
+                .containsExactly(EventTypeCatalog.WEBHOOK_DISABLED, EventTypeCatalog.WEBHOOK_ENABLED);
         assertThat(on.updatedAt()).isEqualTo(NOW);
         assertThat(queue.failureStreaks(List.of(webhook.id())).get(webhook.id()).streak()).isEqualTo(FailureStreak.NONE);
     }

@@ -26,7 +26,8 @@ class ChangeWebhookTest {
 
     private final InMemoryWebhookRepository repository = new InMemoryWebhookRepository();
     private final ChangeWebhook change = new ChangeWebhook(repository,
-            new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT), Clock.fixed(NOW, ZoneOffset.UTC), 150);
+            new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT), Clock.fixed(NOW, ZoneOffset.UTC), 150, java.time.Duration.ZERO,
+            dev.webhooks.application.event.Announcements.discarded());
     private final Webhook webhook = WebhookFixtures.webhook("acme");
 
     private Webhook rename(String name) {

@@ -8,6 +8,9 @@ import static dev.webhooks.domain.fixtures.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webhooks.domain.ErrorCode;
+import dev.webhooks.application.event.Announcements;
+import dev.webhooks.domain.fixtures.InMemoryDeliveryQueue;
+import dev.webhooks.domain.fixtures.InMemoryEventLog;
 import dev.webhooks.domain.fixtures.InMemoryWebhookRepository;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -32,9 +35,15 @@ import org.junit.jupiter.api.Test;
 class PatchWebhookTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final WebhookRules RULES = new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT);
+    private static final java.time.Duration GRACE = java.time.Duration.ofHours(24);
+    private static final String OLD_SECRET = "old-secret-old-secret-old-secret";
+    private static final String NEW_SECRET = "new-secret-new-secret-new-secret";
 
     private final InMemoryWebhookRepository repository = new InMemoryWebhookRepository();
-    private final PatchWebhook patch = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150);
+    private final InMemoryEventLog events = new InMemoryEventLog(repository, new InMemoryDeliveryQueue(repository),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PatchWebhook patch = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150,
+            GRACE, Announcements.into(events, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private Webhook stored(Consumer<WebhookDefinition.Builder> customize) {
         Webhook webhook = WebhookFixtures.webhook("acme", customize);
@@ -123,8 +132,54 @@ class PatchWebhookTest {
         Webhook renamed = patch(webhook, replace("/name", "still off"));
         assertThat(renamed.disabledReason().code()).isEqualTo(DisabledReasonCode.CONSECUTIVE_FAILURES);
 
+        assertThat(events.received()).as("renaming a disabled webhook announces nothing").isEmpty();
+
         Webhook on = patch(webhook, replace("/enabled", true));
         assertThat(on.enabled()).isTrue();
         assertThat(on.disabledReason()).isNull();
+        assertThat(events.received()).hasSize(1);
+        var announced = events.received().get(0).event();
+        assertThat(announced.type()).isEqualTo(EventTypeCatalog.WEBHOOK_ENABLED);
+        assertThat(announced.data().orElseThrow().toString()).contains("\"enabledBy\":\"root\"")
+                .contains("\"reasonCode\":\"CONSECUTIVE_FAILURES\"");
+        patch(webhook, replace("/name", "on"));
+        assertThat(events.received()).as("only the switch on is announced").hasSize(1);
+    }
+
+    @Test
+    void aReplacedSecretKeepsSigningForTheGracePeriod() {
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+
+        Webhook rotated = patch(webhook, replace("/secret", NEW_SECRET));
+
+        assertThat(current(webhook).definition().secret().reveal()).isEqualTo(NEW_SECRET);
+        assertThat(current(webhook).previousSecretAt(NOW).orElseThrow().reveal()).isEqualTo(OLD_SECRET);
+        assertThat(rotated.previousSecretExpiresAt(NOW)).contains(NOW.plus(GRACE));
+        assertThat(rotated.previousSecretAt(NOW.plus(GRACE))).as("gone when the grace period ends").isEmpty();
+    }
+
+    @Test
+    void otherChangesKeepThePreviousSecretAndRemovingTheSecretDropsBoth() {
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+        patch(webhook, replace("/secret", NEW_SECRET));
+
+        Webhook renamed = patch(webhook, replace("/name", "renamed"));
+        assertThat(renamed.previousSecretExpiresAt(NOW)).contains(NOW.plus(GRACE));
+
+        Webhook unsigned = patch(webhook, new PatchOperation(PatchOperation.Op.REMOVE, "/secret", null));
+        assertThat(unsigned.definition().secret()).isNull();
+        assertThat(unsigned.previousSecretAt(NOW)).isEmpty();
+        assertThat(current(webhook).previousSecret()).isNull();
+    }
+
+    @Test
+    void aZeroGracePeriodTurnsRotationOff() {
+        PatchWebhook noGrace = new PatchWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 150, java.time.Duration.ZERO,
+                Announcements.discarded());
+        Webhook webhook = stored(b -> b.secret = new dev.webhooks.domain.webhook.Secret(OLD_SECRET));
+
+        Webhook rotated = noGrace.patch(ADMIN, webhook.id().toString(), List.of(replace("/secret", NEW_SECRET)));
+
+        assertThat(rotated.previousSecret()).isNull();
     }
 }

@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
 class ReplaceWebhookTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final WebhookRules RULES = new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT);
+    private static final java.time.Duration GRACE = java.time.Duration.ofHours(24);
 
     private final InMemoryWebhookRepository repository = new InMemoryWebhookRepository();
-    private final ReplaceWebhook replace = new ReplaceWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 2);
+    private final ReplaceWebhook replace = new ReplaceWebhook(repository, RULES, Clock.fixed(NOW, ZoneOffset.UTC), 2,
+            GRACE, dev.webhooks.application.event.Announcements.discarded());
 
     private Webhook stored(Consumer<WebhookDefinition.Builder> customize) {
         Webhook webhook = WebhookFixtures.webhook("acme", customize);
@@ -159,5 +161,18 @@ class ReplaceWebhookTest {
                 ErrorCode.WEBHOOK_QUOTA_EXCEEDED);
         assertThat(replace.replace(ADMIN, roots.id().toString(), input(f -> f.name = "kept")).ownerId())
                 .as("the quota binds only a change of owner").isEqualTo("root");
+    }
+
+    @Test
+    void aNewSecretByPutKeepsTheOldOneForTheGracePeriodAndAnOmittedSecretDropsBoth() {
+        Webhook webhook = stored(b -> b.secret = new Secret("old-secret-old-secret-old-secret"));
+
+        Webhook rotated = replace.replace(ADMIN, webhook.id().toString(), input(f -> f.secret = "new-secret-new-secret-new-secret"));
+        assertThat(rotated.previousSecretAt(NOW).orElseThrow().reveal()).isEqualTo("old-secret-old-secret-old-secret");
+        assertThat(rotated.previousSecretExpiresAt(NOW)).contains(NOW.plus(GRACE));
+
+        Webhook unsigned = replace.replace(ADMIN, webhook.id().toString(), input(f -> { }));
+        assertThat(unsigned.secretKeyAdded()).isFalse();
+        assertThat(unsigned.previousSecret()).isNull();
     }
 }

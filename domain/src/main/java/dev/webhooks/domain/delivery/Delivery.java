@@ -47,6 +47,12 @@ public record Delivery(DeliveryId id, String tenantId, WebhookId webhookId, Stri
                 traceparent.or(() -> event.extension("traceparent")).filter(Delivery::isTraceparent));
     }
 
+    /** A new delivery of the same event and exact body, due at {@code now}: this failed one sent again by a recovery. */
+    public Delivery sentAgainAt(Instant now) {
+        return new Delivery(DeliveryId.at(now), tenantId, webhookId, eventId, eventType, now, body, DeliveryState.PENDING, 0,
+                now, Optional.empty(), traceparent);
+    }
+
     /** The envelope a webhook receives events in. */
     public static EventEnvelope envelopeOf(Webhook webhook) {
         return webhook.definition().enableCloudEventDelivery() ? EventEnvelope.CLOUD_EVENTS : EventEnvelope.LEGACY;

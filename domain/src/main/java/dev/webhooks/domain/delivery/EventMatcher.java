@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Decides which webhooks receive an event: same tenant, enabled, subscribed to its type, filter true, and for
- * user-level webhooks an event that concerns the owner (its {@code ownerid} or {@code userid} is the owner).
+ * user-level webhooks an event that concerns the owner (its {@code ownerid} or {@code userid} is the owner). The
+ * service's own event about a webhook ({@link WebhookStatusEvents}) never goes to that webhook.
  */
 public final class EventMatcher {
 
@@ -18,7 +19,8 @@ public final class EventMatcher {
                 && webhook.enabled()
                 && webhook.definition().eventTypes().contains(event.type())
                 && webhook.definition().filterIfAny().map(filter -> filter.matches(event)).orElse(true)
-                && concernsOwner(event, webhook);
+                && concernsOwner(event, webhook)
+                && !WebhookStatusEvents.isAbout(event, webhook.id());
     }
 
     /** One new delivery per matching webhook. */

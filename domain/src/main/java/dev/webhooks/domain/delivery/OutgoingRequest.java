@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The request for one attempt of a delivery with the webhook's current URL, headers and secret, and the same
  * headers as the history shows them (encrypted header values replaced by {@value RecordedAttempt#OMITTED}).
- * Signed with {@code Qlik-Signature} and the Standard Webhooks headers when the webhook has a secret.
+ * Signed with {@code Qlik-Signature} and the Standard Webhooks headers when the webhook has a secret; during a secret
+ * rotation's grace period {@code webhook-signature} carries a second signature, made with the previous secret, so a
+ * receiver still holding that one keeps verifying ({@code Qlik-Signature} holds one value: the new secret's).
  */
 public record OutgoingRequest(DeliveryRequest request, Map<String, String> recordedHeaders) {
 
@@ -25,7 +28,8 @@ public record OutgoingRequest(DeliveryRequest request, Map<String, String> recor
             sent.put(name, value);
             recorded.put(name, RecordedAttempt.OMITTED);
         });
-        Map<String, String> signatures = signatures(delivery, definition.secretIfAny().orElse(null), now);
+        Map<String, String> signatures = signatures(delivery, definition.secretIfAny().orElse(null),
+                webhook.previousSecretAt(now), now);
         sent.putAll(signatures);
         recorded.putAll(signatures);
         delivery.traceparent().ifPresent(trace -> {
@@ -37,7 +41,7 @@ public record OutgoingRequest(DeliveryRequest request, Map<String, String> recor
         return new OutgoingRequest(request, recorded);
     }
 
-    private static Map<String, String> signatures(Delivery delivery, Secret secret, Instant now) {
+    private static Map<String, String> signatures(Delivery delivery, Secret secret, Optional<Secret> previous, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         String messageId = delivery.id().toString();
         long timestamp = now.getEpochSecond();
@@ -45,8 +49,10 @@ public record OutgoingRequest(DeliveryRequest request, Map<String, String> recor
         headers.put(StandardWebhooksSignature.HEADER_TIMESTAMP, Long.toString(timestamp));
         if (secret != null) {
             headers.put(QlikSignature.HEADER, QlikSignature.sign(delivery.body(), secret.reveal()));
-            headers.put(StandardWebhooksSignature.HEADER_SIGNATURE,
-                    StandardWebhooksSignature.sign(messageId, timestamp, delivery.body(), secret.keyBytes()));
+            String signature = StandardWebhooksSignature.sign(messageId, timestamp, delivery.body(), secret.keyBytes());
+            String previousSignature = previous.map(old -> " " + StandardWebhooksSignature.sign(messageId, timestamp,
+                    delivery.body(), old.keyBytes())).orElse("");
+            headers.put(StandardWebhooksSignature.HEADER_SIGNATURE, signature + previousSignature);
         }
         return headers;
     }

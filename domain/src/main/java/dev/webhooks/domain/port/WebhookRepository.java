@@ -4,6 +4,7 @@ import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
+import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import dev.webhooks.domain.webhook.WebhookQuery;
@@ -39,10 +40,11 @@ public interface WebhookRepository {
 
     /**
      * Switches an enabled webhook off, saying why: the one way the service and operators disable webhooks. Touches
-     * nothing else (so it works for a webhook whose secrets cannot be decrypted); false when the webhook does not exist
-     * or is not enabled. Enabling it again ({@link #update}) clears the reason and starts its failure streak afresh.
+     * nothing else (so it works for a webhook whose secrets cannot be decrypted); empty when the webhook does not exist
+     * or is not enabled, else what the webhook is after this change. Enabling it again ({@link #update}) clears the
+     * reason and starts its failure streak afresh.
      */
-    boolean disable(WebhookId id, DisabledReason reason, Instant now);
+    Optional<DisabledWebhook> disable(WebhookId id, DisabledReason reason, Instant now);
 
     /** Deletes the webhook and its delivery history; false when there was none. */
     boolean delete(String tenantId, WebhookId id);

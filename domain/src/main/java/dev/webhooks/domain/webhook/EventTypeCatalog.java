@@ -8,9 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The event types webhooks may subscribe to: the reference's types, optionally extended by configuration. */
+/**
+ * The event types webhooks may subscribe to: the reference's types, the service's own operational types (namespace
+ * {@value #SERVICE_NAMESPACE}, an extension), optionally extended by configuration.
+ */
 public final class EventTypeCatalog {
     public static final String APP_RELOAD_FINISHED = "com.qlik.v1.app.reload.finished";
+    /** Types of events the service itself publishes; producers may not publish them. */
+    public static final String SERVICE_NAMESPACE = "dev.webhooks.";
+    public static final String WEBHOOK_DISABLED = SERVICE_NAMESPACE + "webhook.disabled";
+    public static final String WEBHOOK_ENABLED = SERVICE_NAMESPACE + "webhook.enabled";
 
     private static final Set<Level> BOTH = Set.of(Level.TENANT, Level.USER);
     private static final Set<Level> TENANT_ONLY = Set.of(Level.TENANT);
@@ -50,7 +57,20 @@ public final class EventTypeCatalog {
                 new EventType("com.qlik.v1.user.deleted", "User deleted",
                         "This event is sent when a user is deleted.", TENANT_ONLY, "Users"),
                 new EventType("com.qlik.v1.automation.run.ended", "Automation run ended",
-                        "This event is sent when an automation run has ended.", BOTH, "Automations")));
+                        "This event is sent when an automation run has ended.", BOTH, "Automations"),
+                new EventType(WEBHOOK_DISABLED, "Webhook disabled", "Extension: sent by this service when it switches a"
+                        + " webhook of the tenant off (410 Gone, a failure streak, an unreadable secret, an operator); data"
+                        + " holds the webhook's id and name and the reasonCode and reason. The disabled webhook itself never"
+                        + " receives it.", BOTH, "Webhooks"),
+                new EventType(WEBHOOK_ENABLED, "Webhook enabled", "Extension: sent by this service when a disabled webhook"
+                        + " of the tenant is switched on again (PATCH or PUT by the tenant, or an operator); data holds the"
+                        + " webhook's id and name, who enabled it, and the reasonCode and reason it had been disabled for."
+                        + " The enabled webhook itself never receives it.", BOTH, "Webhooks")));
+    }
+
+    /** Whether a type is one of the service's own, which only the service publishes. */
+    public static boolean isServiceType(String type) {
+        return type.startsWith(SERVICE_NAMESPACE);
     }
 
     private static EventType app(String name, String title, Set<Level> levels, String description) {

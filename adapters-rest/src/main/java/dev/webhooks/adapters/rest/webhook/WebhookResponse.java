@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A webhook as the reference returns it. It never carries the secret or encrypted header values: only
- * {@code secretKeyAdded} and the encrypted headers' names.
+ * A webhook as the reference returns it, plus the extension {@code previousSecretExpiresAt} (absent unless a replaced
+ * secret still signs). It never carries a secret or encrypted header values: only {@code secretKeyAdded} and the
+ * encrypted headers' names.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookResponse(
@@ -35,9 +36,10 @@ public record WebhookResponse(
         String disabledReasonCode,
         boolean enableCloudEventDelivery,
         boolean checkCertificateRevocation,
-        String origin) {
+        String origin,
+        String previousSecretExpiresAt) {
 
-    public static WebhookResponse from(Webhook webhook) {
+    public static WebhookResponse from(Webhook webhook, Instant now) {
         WebhookDefinition d = webhook.definition();
         return new WebhookResponse(
                 webhook.id().toString(),
@@ -60,7 +62,8 @@ public record WebhookResponse(
                 webhook.disabledReason() == null ? null : webhook.disabledReason().code().name(),
                 d.enableCloudEventDelivery(),
                 d.checkCertificateRevocation(),
-                d.origin().wireName());
+                d.origin().wireName(),
+                webhook.previousSecretExpiresAt(now).map(WebhookResponse::timestamp).orElse(null));
     }
 
     static String timestamp(Instant instant) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 
 /** The reference's webhook endpoints under {@code /api/v1/webhooks}. */
 @Path("/api/v1/webhooks")
@@ -40,15 +41,18 @@ public final class WebhooksResource {
     private final ReplaceWebhook replaceWebhook;
     private final PatchWebhook patchWebhook;
     private final DeleteWebhook deleteWebhook;
+    private final Clock clock;
 
     public WebhooksResource(ListWebhooks listWebhooks, CreateWebhook createWebhook, GetWebhook getWebhook,
-                            ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook, DeleteWebhook deleteWebhook) {
+                            ReplaceWebhook replaceWebhook, PatchWebhook patchWebhook, DeleteWebhook deleteWebhook,
+                            Clock clock) {
         this.listWebhooks = listWebhooks;
         this.createWebhook = createWebhook;
         this.getWebhook = getWebhook;
         this.replaceWebhook = replaceWebhook;
         this.patchWebhook = patchWebhook;
         this.deleteWebhook = deleteWebhook;
+        this.clock = clock;
     }
 
     @GET
@@ -58,7 +62,7 @@ public final class WebhooksResource {
         ListParameters parameters = new ListParameters(uri.getQueryParameters());
         WebhookSort sort = parameters.sort();
         Page<Webhook> page = listWebhooks.list(caller, parameters.query(caller.tenantId()), sort, parameters.page(sort));
-        return new WebhookListResponse(page.items().stream().map(WebhookResponse::from).toList(), Links.of(uri, page));
+        return new WebhookListResponse(page.items().stream().map(this::response).toList(), Links.of(uri, page));
     }
 
     @POST
@@ -67,7 +71,7 @@ public final class WebhooksResource {
     public Response create(@Context SecurityContext security, @Context UriInfo uri, WebhookRequest request) {
         Webhook webhook = createWebhook.create(CallerPrincipal.of(security), required(request).toCreateInput());
         return Response.created(uri.getAbsolutePathBuilder().path(webhook.id().toString()).build())
-                .entity(WebhookResponse.from(webhook))
+                .entity(response(webhook))
                 .build();
     }
 
@@ -75,7 +79,7 @@ public final class WebhooksResource {
     @Path("/{id}")
     @Timed(name = "api.webhooks.get", absolute = true)
     public WebhookResponse get(@Context SecurityContext security, @PathParam("id") String id) {
-        return WebhookResponse.from(getWebhook.get(CallerPrincipal.of(security), id));
+        return response(getWebhook.get(CallerPrincipal.of(security), id));
     }
 
     @PUT
@@ -83,7 +87,7 @@ public final class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = "api.webhooks.replace", absolute = true)
     public WebhookResponse replace(@Context SecurityContext security, @PathParam("id") String id, WebhookRequest request) {
-        return WebhookResponse.from(replaceWebhook.replace(CallerPrincipal.of(security), id, required(request).toReplaceInput()));
+        return response(replaceWebhook.replace(CallerPrincipal.of(security), id, required(request).toReplaceInput()));
     }
 
     @PATCH
@@ -101,6 +105,10 @@ public final class WebhooksResource {
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         deleteWebhook.delete(CallerPrincipal.of(security), id);
         return Response.noContent().build();
+    }
+
+    private WebhookResponse response(Webhook webhook) {
+        return WebhookResponse.from(webhook, clock.instant());
     }
 
     private static WebhookRequest required(WebhookRequest request) {

@@ -221,11 +221,34 @@ public final class DeliveryEngine {
      */
     private Optional<Finished> attempt(Claimed claimed) {
         try {
+            if (!waitForStart(claimed)) {
+                return Optional.empty();
+            }
             Finished finished = attempts.attempt(claimed);
             return Thread.currentThread().isInterrupted() ? Optional.empty() : Optional.of(finished);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery " + claimed.delivery().id() + " could not be attempted: " + e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Waits, on the sender thread and its slot, for the start a rate-limited webhook's claim gave this delivery (at most
+     * {@link dev.webhooks.domain.delivery.RateBudget#HORIZON} after the claim); false when the engine stops meanwhile.
+     */
+    private boolean waitForStart(Claimed claimed) {
+        Optional<Instant> startAt = claimed.startAt();
+        long waitNanos = startAt.map(start -> Duration.between(clock.instant(), start).toNanos()).orElse(0L);
+        if (waitNanos <= 0) {
+            return true;
+        }
+        try {
+            // whole milliseconds rounded up: TimeUnit's nanosecond sleep may round down and start early
+            TimeUnit.MILLISECONDS.sleep((waitNanos + 999_999) / 1_000_000);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.webhooks.engine;
 
+import dev.webhooks.domain.delivery.RateBudget;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.port.DeliveryQueue.Claimed;
 import dev.webhooks.domain.port.DeliveryQueue.ClaimRequest;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The webhooks this instance believes have deliveries due, and since when: found by asking the queue (every poll
@@ -76,12 +78,35 @@ final class DueWebhooks {
         return a.oldestDue().isAfter(b.oldestDue()) ? b : a;
     }
 
-    /** After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again). */
+    /**
+     * After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again),
+     * unless its rate limit cut the claim short: that one is claimed again when its next start comes within reach, not
+     * sooner (one empty claim then, if none was due after all).
+     */
     synchronized void claimed(List<ClaimRequest> requests, List<Claimed> claimed) {
         Map<WebhookId, Integer> got = new HashMap<>();
-        claimed.forEach(c -> got.merge(c.delivery().webhookId(), 1, Integer::sum));
-        requests.stream().filter(request -> got.getOrDefault(request.webhookId(), 0) < request.max())
-                .forEach(request -> known.remove(request.webhookId()));
+        Map<WebhookId, Instant> nextClaims = new HashMap<>();
+        claimed.forEach(c -> {
+            got.merge(c.delivery().webhookId(), 1, Integer::sum);
+            nextClaimAt(c).ifPresent(at -> nextClaims.merge(c.delivery().webhookId(), at, DueWebhooks::later));
+        });
+        requests.stream().filter(request -> got.getOrDefault(request.webhookId(), 0) < request.max()).forEach(request -> {
+            Instant next = nextClaims.get(request.webhookId());
+            if (next == null) {
+                known.remove(request.webhookId());
+            } else {
+                known.put(request.webhookId(), new DueWebhook(request.tenantId(), request.webhookId(), next));
+            }
+        });
+    }
+
+    private static Optional<Instant> nextClaimAt(Claimed claimed) {
+        return claimed.startAt().flatMap(start -> claimed.webhook().flatMap(webhook -> webhook.definition().rateLimit())
+                .map(rate -> RateBudget.nextClaimAt(start, rate)));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Looks again at the next round, for example after a pause. */

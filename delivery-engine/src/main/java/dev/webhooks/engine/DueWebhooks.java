@@ -33,6 +33,8 @@ final class DueWebhooks {
     private final DeliveryQueue queue;
     private final Duration pollInterval;
     private final Map<WebhookId, DueWebhook> known = new LinkedHashMap<>();
+    /** Rate-limited known webhooks and when their next start comes within a claim's reach; not claimed before. */
+    private final Map<WebhookId, Instant> notBefore = new HashMap<>();
     private Instant nextLook = Instant.MIN;
     private double lookCostNanos;
 
@@ -63,6 +65,7 @@ final class DueWebhooks {
         }
         synchronized (this) {
             return known.values().stream().filter(webhook -> !webhook.oldestDue().isAfter(now))
+                    .filter(webhook -> !notBefore.getOrDefault(webhook.webhookId(), Instant.MIN).isAfter(now))
                     .sorted(Comparator.comparing(DueWebhook::oldestDue)).toList();
         }
     }
@@ -81,7 +84,7 @@ final class DueWebhooks {
     /**
      * After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again),
      * unless its rate limit cut the claim short: that one is claimed again when its next start comes within reach, not
-     * sooner (one empty claim then, if none was due after all).
+     * sooner, even when ingest tells of more (one empty claim then, if none was due after all).
      */
     synchronized void claimed(List<ClaimRequest> requests, List<Claimed> claimed) {
         Map<WebhookId, Integer> got = new HashMap<>();
@@ -90,12 +93,15 @@ final class DueWebhooks {
             got.merge(c.delivery().webhookId(), 1, Integer::sum);
             nextClaimAt(c).ifPresent(at -> nextClaims.merge(c.delivery().webhookId(), at, DueWebhooks::later));
         });
-        requests.stream().filter(request -> got.getOrDefault(request.webhookId(), 0) < request.max()).forEach(request -> {
+        requests.forEach(request -> {
             Instant next = nextClaims.get(request.webhookId());
-            if (next == null) {
-                known.remove(request.webhookId());
+            if (next != null) {
+                notBefore.put(request.webhookId(), next);
             } else {
-                known.put(request.webhookId(), new DueWebhook(request.tenantId(), request.webhookId(), next));
+                notBefore.remove(request.webhookId());
+                if (got.getOrDefault(request.webhookId(), 0) < request.max()) {
+                    known.remove(request.webhookId());
+                }
             }
         });
     }

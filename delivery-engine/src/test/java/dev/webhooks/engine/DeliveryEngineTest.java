@@ -165,12 +165,14 @@ class DeliveryEngineTest {
         // milliseconds after its slot (thread scheduling), so 21 starts span at least a second minus that jitter.
         List<Long> starts = startNanos.get("limited.example").stream().sorted().toList();
         for (int i = 0; i + 20 < starts.size(); i++) {
-            assertThat(starts.get(i + 20) - starts.get(i)).as("21 starts span at least a second")
+            assertThat(starts.get(i + 20) - starts.get(i)).as("starts %d to %d of %s span at least a second", i, i + 20, starts)
                     .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1_000 - SCHEDULING_JITTER_MS));
         }
-        assertThat(limitedDone).as("50 at 20/s take about 2.5 s").isBetween(TimeUnit.MILLISECONDS.toNanos(2_400),
-                TimeUnit.MILLISECONDS.toNanos(4_500));
-        assertThat(unlimitedDone).as("the unlimited neighbour does not wait for it").isLessThan(TimeUnit.SECONDS.toNanos(2));
+        // upper bounds stay loose: on a busy machine everything may take longer, but never less than the rate allows
+        assertThat(starts.get(starts.size() - 1) - starts.get(0)).as("50 at 20/s take at least 2.45 s")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2_450 - SCHEDULING_JITTER_MS));
+        assertThat(limitedDone).as("but not much longer").isLessThan(TimeUnit.SECONDS.toNanos(20));
+        assertThat(unlimitedDone).as("the unlimited neighbour does not wait for it").isLessThan(limitedDone);
         assertThat(queue.all()).allSatisfy(d -> assertThat(d.attempts()).as("waiting is no attempt").isEqualTo(1));
     }
 

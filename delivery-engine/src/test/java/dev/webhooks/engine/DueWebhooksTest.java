@@ -53,12 +53,12 @@ class DueWebhooksTest {
         DueWebhook now = new DueWebhook("t", limited.id(), NOW);
         due.told(List.of(now));
         due.candidates(NOW);
-        Claimed last = new Claimed(DeliveryFixtures.pending(limited, "e1", NOW), Optional.of(limited), Optional.of(NOW.plusMillis(200)));
+        Claimed last = new Claimed(DeliveryFixtures.pending(limited, "e1", NOW), Optional.of(limited), Optional.of(NOW.plusSeconds(2)));
 
         due.claimed(List.of(new ClaimRequest("t", limited.id(), 16)), List.of(last));
         due.told(List.of(now));
 
-        Instant reach = RateBudget.nextClaimAt(NOW.plusMillis(200), new DeliveryRate(20));
+        Instant reach = RateBudget.nextClaimAt(NOW.plusSeconds(2), new DeliveryRate(20));
         assertThat(due.candidates(reach.minusMillis(1))).isEmpty();
         assertThat(due.candidates(reach)).containsExactly(now);
     }

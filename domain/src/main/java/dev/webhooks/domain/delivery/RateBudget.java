@@ -13,8 +13,11 @@ import java.util.Objects;
  * no second ever holds more than the rate's starts, however many claims or instances there are.
  */
 public record RateBudget(DeliveryRate rate, Instant nextFreeStart) {
-    /** How far ahead a claim takes starts: its attempts wait at most this long for theirs. */
-    public static final Duration HORIZON = Duration.ofMillis(250);
+    /**
+     * How far ahead a claim takes starts: its attempts wait at most this long for theirs. Long enough that a claim or
+     * two per second keep a webhook at its rate when the database is slow, short enough not to hold sender slots long.
+     */
+    public static final Duration HORIZON = Duration.ofMillis(500);
 
     public RateBudget {
         Objects.requireNonNull(rate, "rate");

@@ -18,10 +18,10 @@ class RateBudgetTest {
     void anIdleWebhookStartsAtOnceAndTakesOnlyTheStartsWithinTheHorizon() {
         RateBudget.Grant grant = new RateBudget(TWENTY, Instant.EPOCH).grant(NOW, 100);
 
-        assertThat(grant.count()).isEqualTo(5); // 250 ms at one start per 50 ms
+        assertThat(grant.count()).isEqualTo(10); // 500 ms at one start per 50 ms
         assertThat(grant.start(0)).isEqualTo(NOW);
-        assertThat(grant.start(4)).isEqualTo(NOW.plusMillis(200));
-        assertThat(grant.nextFreeStartAfter(5)).isEqualTo(NOW.plusMillis(250));
+        assertThat(grant.start(9)).isEqualTo(NOW.plusMillis(450));
+        assertThat(grant.nextFreeStartAfter(10)).isEqualTo(NOW.plusMillis(500));
     }
 
     @Test
@@ -35,7 +35,7 @@ class RateBudgetTest {
     @Test
     void startsAfterTheStartsOthersTookAndNoneBeyondTheHorizon() {
         assertThat(new RateBudget(TWENTY, NOW.plusMillis(100)).grant(NOW, 100).start(0)).isEqualTo(NOW.plusMillis(100));
-        assertThat(new RateBudget(TWENTY, NOW.plusMillis(100)).grant(NOW, 100).count()).isEqualTo(3);
+        assertThat(new RateBudget(TWENTY, NOW.plusMillis(100)).grant(NOW, 100).count()).isEqualTo(8);
         assertThat(new RateBudget(TWENTY, NOW.plus(RateBudget.HORIZON)).grant(NOW, 100).count()).isZero();
     }
 
@@ -44,7 +44,7 @@ class RateBudgetTest {
         RateBudget.Grant grant = new RateBudget(TWENTY, NOW.minusSeconds(60)).grant(NOW, 100);
 
         assertThat(grant.start(0)).isEqualTo(NOW);
-        assertThat(grant.count()).isEqualTo(5);
+        assertThat(grant.count()).isEqualTo(10);
     }
 
     @Test

@@ -81,14 +81,14 @@ final class BadRequests {
     private static final String API = "/api/v1/webhooks";
     private static final List<String> WEBHOOK_FIELDS = List.of("name", "url", "eventTypes", "description", "filter", "headers",
             "encryptedHeaders", "secret", "enabled", "level", "ownerId", "origin", "enableCloudEventDelivery",
-            "checkCertificateRevocation", "id", "createdAt", "secretKeyAdded");
+            "checkCertificateRevocation", "maxDeliveriesPerSecond", "id", "createdAt", "secretKeyAdded");
     private static final List<String> EVENT_ATTRIBUTES = List.of("specversion", "id", "source", "type", "tenantid", "time",
             "datacontenttype", "data", "userid", "ownerid", "spaceid", "toplevelresourceid", "traceparent", "Type", "x-y",
             "averyveryverylongattributename", "");
     private static final List<String> PATCH_PATHS = List.of("/name", "/description", "/url", "/eventTypes", "/headers",
             "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery", "/level", "/filter", "/ownerId",
             "/origin", "/id", "/headers/X-A", "/eventTypes/0", "/eventTypes/-", "", "/", "name", "/~1", "/~", "/name/0",
-            "/checkCertificateRevocation", "/NAME", "/name/", "//name");
+            "/checkCertificateRevocation", "/maxDeliveriesPerSecond", "/NAME", "/name/", "//name");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
             "multipart/form-data", "application/json; charset=utf-16", "application/json; charset=iso-8859-1",
             "application/json; charset=no-such-charset", "application/json; charset=", "application/json;;;", "application/",
@@ -509,6 +509,9 @@ final class BadRequests {
             case "/enabled", "/enableCloudEventDelivery", "/checkCertificateRevocation" -> v.chance(0.7) ? v.random().nextBoolean() : v.text();
             case "/secret" -> v.chance(0.5) ? "p".repeat(40) : nastyFor("secret");
             case "/filter" -> badFilter();
+            // valid limits stay high, so that fuzzing never slows the deliveries other checks wait for
+            case "/maxDeliveriesPerSecond" -> v.chance(0.5) ? 1_000 + v.random().nextInt(9_001)
+                    : v.pick(List.<Object>of(0, 10_001, "abc", 1.5, -1, Long.MAX_VALUE, 2.0));
             default -> v.json(1);
         };
     }

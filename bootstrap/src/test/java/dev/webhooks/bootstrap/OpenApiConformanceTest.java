@@ -68,6 +68,10 @@ class OpenApiConformanceTest {
         ApiClient.Answer rotated = admin.get("/api/v1/webhooks/" + id);
         assertThat(rotated.json()).containsKey("previousSecretExpiresAt");
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, rotated);
+        admin.patch("/api/v1/webhooks/" + id, List.of(Map.of("op", "add", "path", "/maxDeliveriesPerSecond", "value", 20)));
+        ApiClient.Answer limited = admin.get("/api/v1/webhooks/" + id);
+        assertThat(limited.json()).containsEntry("maxDeliveriesPerSecond", 20);
+        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, limited);
         conforms(validator, Request.Method.PUT, "/api/v1/webhooks/" + id, admin.put("/api/v1/webhooks/" + id,
                 Map.of("name", "oas", "url", RECEIVER.url("/oas"), "eventTypes", List.of("com.qlik.v1.app.created"), "enabled", true)));
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/event-types", admin.get("/api/v1/webhooks/event-types"));

@@ -9,6 +9,7 @@ import dev.webhooks.domain.port.DeliveryQueue.ClaimRequest;
 import dev.webhooks.domain.port.DeliveryQueue.Claimed;
 import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
 import dev.webhooks.domain.port.EventLog;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.WebhookId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class DeliveryEngine {
     private final Clock clock;
     private final Lanes lanes;
     private final FairShare fairShare = new FairShare();
+    private final Pacing pacing;
     private final DueWebhooks due;
     private final Recorder recorder;
     private final ExecutorService senders;
@@ -65,6 +67,7 @@ public final class DeliveryEngine {
         this.attempts = attempts;
         this.clock = clock;
         this.lanes = new Lanes(settings);
+        this.pacing = new Pacing(clock);
         this.due = new DueWebhooks(queue, settings.pollInterval());
         this.recorder = new Recorder(recordAttempts, this::due);
         this.senders = Executors.newCachedThreadPool(runnable -> daemon(runnable, "delivery-sender"));
@@ -221,12 +224,28 @@ public final class DeliveryEngine {
      */
     private Optional<Finished> attempt(Claimed claimed) {
         try {
+            if (!waitForStart(claimed)) {
+                return Optional.empty();
+            }
             Finished finished = attempts.attempt(claimed);
             return Thread.currentThread().isInterrupted() ? Optional.empty() : Optional.of(finished);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery " + claimed.delivery().id() + " could not be attempted: " + e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Waits, on the sender thread and its slot, for the turn of a rate-limited webhook's delivery ({@link Pacing}: at
+     * most {@link dev.webhooks.domain.delivery.RateBudget#HORIZON} after the claim, plus any lateness); false when the
+     * engine stops meanwhile.
+     */
+    private boolean waitForStart(Claimed claimed) {
+        Optional<DeliveryRate> rate = claimed.webhook().flatMap(webhook -> webhook.definition().rateLimit());
+        if (claimed.startAt().isEmpty() || rate.isEmpty()) {
+            return true;
+        }
+        return pacing.awaitTurn(claimed.delivery().webhookId(), claimed.startAt().get(), rate.get());
     }
 
     /** Deliveries claimed here that will not run here after all: due again at once, for this or another instance. */

@@ -1,5 +1,6 @@
 package dev.webhooks.engine;
 
+import dev.webhooks.domain.delivery.RateBudget;
 import dev.webhooks.domain.port.DeliveryQueue;
 import dev.webhooks.domain.port.DeliveryQueue.Claimed;
 import dev.webhooks.domain.port.DeliveryQueue.ClaimRequest;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The webhooks this instance believes have deliveries due, and since when: found by asking the queue (every poll
@@ -31,6 +33,8 @@ final class DueWebhooks {
     private final DeliveryQueue queue;
     private final Duration pollInterval;
     private final Map<WebhookId, DueWebhook> known = new LinkedHashMap<>();
+    /** Rate-limited known webhooks and when their next start comes within a claim's reach; not claimed before. */
+    private final Map<WebhookId, Instant> notBefore = new HashMap<>();
     private Instant nextLook = Instant.MIN;
     private double lookCostNanos;
 
@@ -61,6 +65,7 @@ final class DueWebhooks {
         }
         synchronized (this) {
             return known.values().stream().filter(webhook -> !webhook.oldestDue().isAfter(now))
+                    .filter(webhook -> !notBefore.getOrDefault(webhook.webhookId(), Instant.MIN).isAfter(now))
                     .sorted(Comparator.comparing(DueWebhook::oldestDue)).toList();
         }
     }
@@ -76,12 +81,38 @@ final class DueWebhooks {
         return a.oldestDue().isAfter(b.oldestDue()) ? b : a;
     }
 
-    /** After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again). */
+    /**
+     * After a claim: a webhook that gave fewer deliveries than asked has none due left (until told or found again),
+     * unless its rate limit cut the claim short: that one is claimed again when its next start comes within reach, not
+     * sooner, even when ingest tells of more (one empty claim then, if none was due after all).
+     */
     synchronized void claimed(List<ClaimRequest> requests, List<Claimed> claimed) {
         Map<WebhookId, Integer> got = new HashMap<>();
-        claimed.forEach(c -> got.merge(c.delivery().webhookId(), 1, Integer::sum));
-        requests.stream().filter(request -> got.getOrDefault(request.webhookId(), 0) < request.max())
-                .forEach(request -> known.remove(request.webhookId()));
+        Map<WebhookId, Instant> nextClaims = new HashMap<>();
+        claimed.forEach(c -> {
+            got.merge(c.delivery().webhookId(), 1, Integer::sum);
+            nextClaimAt(c).ifPresent(at -> nextClaims.merge(c.delivery().webhookId(), at, DueWebhooks::later));
+        });
+        requests.forEach(request -> {
+            Instant next = nextClaims.get(request.webhookId());
+            if (next != null) {
+                notBefore.put(request.webhookId(), next);
+            } else {
+                notBefore.remove(request.webhookId());
+                if (got.getOrDefault(request.webhookId(), 0) < request.max()) {
+                    known.remove(request.webhookId());
+                }
+            }
+        });
+    }
+
+    private static Optional<Instant> nextClaimAt(Claimed claimed) {
+        return claimed.startAt().flatMap(start -> claimed.webhook().flatMap(webhook -> webhook.definition().rateLimit())
+                .map(rate -> RateBudget.nextClaimAt(start, rate)));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Looks again at the next round, for example after a pause. */

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Timeout;
 /** The engine with in-memory ports and a receiver the test scripts: turns, fairness, the slow lane, stop and outages. */
 @Timeout(60)
 class DeliveryEngineTest {
+    private static final long SCHEDULING_JITTER_MS = 25;
     private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
     private final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(webhooks);
     private final Clock clock = Clock.systemUTC();
@@ -46,11 +47,13 @@ class DeliveryEngineTest {
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
     private final List<String> arrivals = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Long>> startNanos = new ConcurrentHashMap<>();
     private final CountDownLatch hangUntil = new CountDownLatch(1);
     private DeliveryEngine engine;
 
     private final DeliverySender sender = request -> {
         String host = java.net.URI.create(request.url()).getHost();
+        startNanos.computeIfAbsent(host, h -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
         int now = running.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
         mostAtOnce.computeIfAbsent(host, h -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
@@ -142,6 +145,44 @@ class DeliveryEngineTest {
         waitUntil(() -> several.stream().allMatch(webhook -> delivered(webhook) == 30));
         assertThat(queue.all()).allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
         waitUntil(() -> engine.sizes().get("lanes") == 0);
+    }
+
+    @Test
+    void aRateLimitedWebhookNeverStartsMoreThanItsRateInAnySecondWhileItsNeighbourRunsAtFullSpeed() throws Exception {
+        Webhook limited = webhook("t1", "limited.example", 20);
+        Webhook unlimited = webhook("t1", "unlimited.example");
+        publish(limited, 50);
+        publish(unlimited, 200);
+        long started = System.nanoTime();
+        start(settings(16, 8, 2, Duration.ofSeconds(2)));
+
+        waitUntil(() -> delivered(unlimited) == 200);
+        long unlimitedDone = System.nanoTime() - started;
+        waitUntil(() -> delivered(limited) == 50);
+        long limitedDone = System.nanoTime() - started;
+
+        // Each attempt begins at or after its slot, the slots a second apart per 20; an attempt may begin a few
+        // milliseconds after its slot (thread scheduling), so 21 starts span at least a second minus that jitter.
+        List<Long> starts = startNanos.get("limited.example").stream().sorted().toList();
+        for (int i = 0; i + 20 < starts.size(); i++) {
+            assertThat(starts.get(i + 20) - starts.get(i)).as("starts %d to %d of %s span at least a second", i, i + 20, starts)
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1_000 - SCHEDULING_JITTER_MS));
+        }
+        // upper bounds stay loose: on a busy machine everything may take longer, but never less than the rate allows
+        assertThat(starts.get(starts.size() - 1) - starts.get(0)).as("50 at 20/s take at least 2.45 s")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2_450 - SCHEDULING_JITTER_MS));
+        assertThat(limitedDone).as("but not much longer").isLessThan(TimeUnit.SECONDS.toNanos(20));
+        assertThat(unlimitedDone).as("the unlimited neighbour does not wait for it").isLessThan(limitedDone);
+        assertThat(queue.all()).allSatisfy(d -> assertThat(d.attempts()).as("waiting is no attempt").isEqualTo(1));
+    }
+
+    private Webhook webhook(String tenant, String host, int perSecond) {
+        Webhook webhook = WebhookFixtures.webhook(tenant, b -> {
+            b.url = new WebhookUrl("https://" + host + "/hook");
+            b.maxDeliveriesPerSecond = new dev.webhooks.domain.webhook.DeliveryRate(perSecond);
+        });
+        webhooks.insert(webhook, 1000);
+        return webhook;
     }
 
     @Test

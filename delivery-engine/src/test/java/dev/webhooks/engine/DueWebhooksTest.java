@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webhooks.domain.fixtures.InMemoryDeliveryQueue;
 import dev.webhooks.domain.fixtures.InMemoryWebhookRepository;
+import dev.webhooks.domain.delivery.RateBudget;
+import dev.webhooks.domain.fixtures.DeliveryFixtures;
+import dev.webhooks.domain.fixtures.WebhookFixtures;
+import dev.webhooks.domain.port.DeliveryQueue.ClaimRequest;
+import dev.webhooks.domain.port.DeliveryQueue.Claimed;
 import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
+import dev.webhooks.domain.webhook.DeliveryRate;
+import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +44,23 @@ class DueWebhooksTest {
 
         assertThat(due.candidates(NOW)).isEmpty();
         assertThat(due.candidates(NOW.plusSeconds(5))).containsExactly(retry);
+    }
+
+    @Test
+    void aRateLimitedWebhookIsClaimedAgainWhenItsNextStartIsWithinReachNotWhenIngestTellsOfMore() {
+        DueWebhooks due = new DueWebhooks(queue, POLL);
+        Webhook limited = WebhookFixtures.webhook("t", b -> b.maxDeliveriesPerSecond = new DeliveryRate(20));
+        DueWebhook now = new DueWebhook("t", limited.id(), NOW);
+        due.told(List.of(now));
+        due.candidates(NOW);
+        Claimed last = new Claimed(DeliveryFixtures.pending(limited, "e1", NOW), Optional.of(limited), Optional.of(NOW.plusSeconds(2)));
+
+        due.claimed(List.of(new ClaimRequest("t", limited.id(), 16)), List.of(last));
+        due.told(List.of(now));
+
+        Instant reach = RateBudget.nextClaimAt(NOW.plusSeconds(2), new DeliveryRate(20));
+        assertThat(due.candidates(reach.minusMillis(1))).isEmpty();
+        assertThat(due.candidates(reach)).containsExactly(now);
     }
 
     @Test

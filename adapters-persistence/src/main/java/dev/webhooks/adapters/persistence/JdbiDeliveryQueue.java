@@ -3,7 +3,9 @@ package dev.webhooks.adapters.persistence;
 import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryId;
 import dev.webhooks.domain.delivery.FailureStreak;
+import dev.webhooks.domain.delivery.RateBudget;
 import dev.webhooks.domain.port.DeliveryQueue;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookId;
 import java.sql.ResultSet;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * deliveries, not one per delivery); a claim locks each webhook's oldest due rows with {@code FOR UPDATE SKIP LOCKED}
  * (so instances never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits
  * at once: no transaction stays open while sending. Failure streaks live in {@code webhook_failure_streaks}, written
- * with a compare-and-set on their version.
+ * with a compare-and-set on their version. Rate-limited webhooks' next free starts live in {@code webhook_rate_limits},
+ * advanced by each claim under the row's lock.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
     private static final String DUE_IN_QUEUE = "webhook_id = :webhook%1$d AND state = 'PENDING' AND next_attempt_at <= :now"
@@ -94,11 +98,93 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 handle -> claim(handle, requests, now, lease)), TransactionRetry.CONFLICTS);
     }
 
+    /** Rate budgets first (locked), then the due deliveries within them, leased; then the starts taken are stored. */
+    private List<Claimed> claim(Handle handle, List<ClaimRequest> asked, Instant now, Duration lease) {
+        Map<WebhookId, RateBudget.Grant> grants = rateGrants(handle, asked, now);
+        List<ClaimRequest> requests = withinRates(asked, grants);
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Claimed> claimed = lockDue(handle, requests, now);
+        postpone(handle, claimed.stream().map(c -> c.delivery().id()).toList(), now.plus(lease));
+        return grants.isEmpty() ? claimed : startAsGranted(handle, claimed, grants);
+    }
+
+    /**
+     * The rate budgets of the rate-limited webhooks among those asked for, each locked (its row created if need be, in
+     * id order so claims of several instances do not deadlock) until the claim commits: that lock is what makes every
+     * instance see the starts the others took.
+     */
+    private static Map<WebhookId, RateBudget.Grant> rateGrants(Handle handle, List<ClaimRequest> requests, Instant now) {
+        Map<String, DeliveryRate> rates = new TreeMap<>();
+        handle.createQuery("SELECT id, max_deliveries_per_second FROM webhooks WHERE id IN (<ids>)"
+                        + " AND max_deliveries_per_second IS NOT NULL")
+                .bindList("ids", requests.stream().map(request -> request.webhookId().toString()).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), new DeliveryRate(rs.getInt("max_deliveries_per_second"))))
+                .forEach(entry -> rates.put(entry.getKey(), entry.getValue()));
+        if (rates.isEmpty()) {
+            return Map.of();
+        }
+        PreparedBatch lock = handle.prepareBatch("INSERT INTO webhook_rate_limits (webhook_id, next_free_start)"
+                + " VALUES (:id, :start) ON DUPLICATE KEY UPDATE next_free_start = next_free_start");
+        rates.keySet().forEach(id -> lock.bind("id", id).bind("start", Timestamps.toColumn(Instant.EPOCH)).add());
+        lock.execute();
+        Map<String, Instant> nextFree = new HashMap<>();
+        handle.createQuery("SELECT webhook_id, next_free_start FROM webhook_rate_limits WHERE webhook_id IN (<ids>)")
+                .bindList("ids", List.copyOf(rates.keySet()))
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), Timestamps.read(rs, "next_free_start")))
+                .forEach(entry -> nextFree.put(entry.getKey(), entry.getValue()));
+        Map<WebhookId, RateBudget.Grant> grants = new HashMap<>();
+        for (ClaimRequest request : requests) {
+            String id = request.webhookId().toString();
+            if (nextFree.containsKey(id)) {
+                grants.put(request.webhookId(), new RateBudget(rates.get(id), nextFree.get(id)).grant(now, request.max()));
+            }
+        }
+        return grants;
+    }
+
+    /** The requests cut to what the rates allow now; a webhook with no start free before the horizon is left out. */
+    private static List<ClaimRequest> withinRates(List<ClaimRequest> requests, Map<WebhookId, RateBudget.Grant> grants) {
+        List<ClaimRequest> within = new ArrayList<>();
+        for (ClaimRequest request : requests) {
+            RateBudget.Grant grant = grants.get(request.webhookId());
+            if (grant == null) {
+                within.add(request);
+            } else if (grant.count() > 0) {
+                within.add(new ClaimRequest(request.tenantId(), request.webhookId(), grant.count()));
+            }
+        }
+        return within;
+    }
+
+    /** Gives each claimed delivery of a rate-limited webhook its start, in due order, and stores the starts taken. */
+    private static List<Claimed> startAsGranted(Handle handle, List<Claimed> claimed, Map<WebhookId, RateBudget.Grant> grants) {
+        Map<WebhookId, Integer> used = new HashMap<>();
+        List<Claimed> started = new ArrayList<>(claimed.size());
+        for (Claimed delivery : claimed) {
+            RateBudget.Grant grant = grants.get(delivery.delivery().webhookId());
+            if (grant == null) {
+                started.add(delivery);
+                continue;
+            }
+            int index = used.merge(delivery.delivery().webhookId(), 1, Integer::sum) - 1;
+            started.add(new Claimed(delivery.delivery(), delivery.webhook(), Optional.of(grant.start(index))));
+        }
+        if (!used.isEmpty()) {
+            PreparedBatch taken = handle.prepareBatch("UPDATE webhook_rate_limits SET next_free_start = :next WHERE webhook_id = :id");
+            used.forEach((id, count) -> taken.bind("id", id.toString())
+                    .bind("next", Timestamps.toColumn(grants.get(id).nextFreeStartAfter(count))).add());
+            taken.execute();
+        }
+        return started;
+    }
+
     /**
      * Locks every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue; the deliveries'
      * rows only, not the event rows several deliveries share), reads them with their bodies, then their webhooks.
      */
-    private List<Claimed> claim(Handle handle, List<ClaimRequest> requests, Instant now, Duration lease) {
+    private List<Claimed> lockDue(Handle handle, List<ClaimRequest> requests, Instant now) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             parts.add("(SELECT id FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
@@ -120,10 +206,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 .map(deliveries)
                 .list();
         Map<String, Optional<Webhook>> enabled = enabledWebhooks(handle, due);
-        List<Claimed> claimed = due.stream().filter(delivery -> enabled.containsKey(delivery.webhookId().toString()))
+        return due.stream().filter(delivery -> enabled.containsKey(delivery.webhookId().toString()))
                 .map(delivery -> new Claimed(delivery, enabled.get(delivery.webhookId().toString()))).toList();
-        postpone(handle, claimed.stream().map(c -> c.delivery().id()).toList(), now.plus(lease));
-        return claimed;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.webhooks.domain.page.Page;
 import dev.webhooks.domain.page.PageRequest;
 import dev.webhooks.domain.port.WebhookRepository;
 import dev.webhooks.domain.webhook.ConcurrentUpdateException;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.Webhook;
@@ -200,6 +201,7 @@ public final class JdbiWebhookRepository implements WebhookRepository {
                 : cipher.encrypt(webhook.previousSecret().secret().reveal(), id));
         row.put("previous_secret_expires_at", webhook.previousSecret() == null ? null
                 : Timestamps.toColumn(webhook.previousSecret().expiresAt()));
+        row.put("max_deliveries_per_second", d.rateLimit().map(DeliveryRate::perSecond).orElse(null));
         return row;
     }
 }

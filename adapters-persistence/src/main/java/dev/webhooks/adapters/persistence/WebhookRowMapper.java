@@ -1,6 +1,7 @@
 package dev.webhooks.adapters.persistence;
 
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.HeaderMap;
@@ -62,6 +63,8 @@ final class WebhookRowMapper implements RowMapper<Webhook> {
         definition.enableCloudEventDelivery = rs.getBoolean("enable_cloud_event_delivery");
         definition.checkCertificateRevocation = rs.getBoolean("check_certificate_revocation");
         definition.origin = Origin.fromWireName("origin", rs.getString("origin"));
+        int rate = rs.getInt("max_deliveries_per_second");
+        definition.maxDeliveriesPerSecond = rs.wasNull() ? null : new DeliveryRate(rate);
         return new Webhook(new WebhookId(UUID.fromString(id)), rs.getString("tenant_id"), definition.build(),
                 Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
                 rs.getString("created_by_user_id"), rs.getString("updated_by_user_id"),

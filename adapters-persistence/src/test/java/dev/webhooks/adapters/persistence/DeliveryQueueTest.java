@@ -12,6 +12,7 @@ import dev.webhooks.domain.delivery.RecordedAttempt;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.fixtures.WebhookFixtures;
 import dev.webhooks.domain.port.DeliveryQueue;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.Webhook;
@@ -184,6 +185,75 @@ class DeliveryQueueTest {
         assertThat(seen).hasSize(total);
         assertThat(claim(webhook, now, 100, Duration.ofMinutes(5))).hasSize(40 - total);
         assertThat(claim(webhook, now.plus(Duration.ofMinutes(6)), 100, Duration.ofMinutes(5))).hasSize(40);
+    }
+
+    @Test
+    void aRateLimitedWebhookGivesOnlyTheStartsWithinTheHorizonAndTheRestStayDue() {
+        Webhook limited = limitedWebhook(20);
+        for (int i = 0; i < 30; i++) {
+            publish(event("r" + i));
+        }
+        Instant now = past.plusSeconds(1);
+
+        List<DeliveryQueue.Claimed> first = claim(limited, now, 4, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> rest = claim(limited, now, 16, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> again = claim(limited, now, 16, Duration.ofMinutes(5));
+        List<DeliveryQueue.Claimed> later = claim(limited, now.plusMillis(250), 16, Duration.ofMinutes(5));
+
+        assertThat(first).extracting(c -> c.startAt().orElseThrow())
+                .containsExactly(now, now.plusMillis(50), now.plusMillis(100), now.plusMillis(150));
+        assertThat(rest).as("the rest of the horizon's starts").hasSize(6).first()
+                .satisfies(c -> assertThat(c.startAt()).contains(now.plusMillis(200)));
+        assertThat(again).as("no start free before the horizon").isEmpty();
+        assertThat(later).extracting(c -> c.startAt().orElseThrow()).hasSize(5).first().isEqualTo(now.plusMillis(500));
+        assertThat(count("state = 'PENDING' AND attempts = 0")).as("none failed, none counted as attempted").isEqualTo(30);
+        assertThat(count("next_attempt_at <= '" + Timestamps.toColumn(now) + "'")).as("the rest stay due").isEqualTo(15);
+    }
+
+    /** Several instances claiming at once take distinct starts, one interval apart, from the one stored budget. */
+    @Test
+    void concurrentClaimersShareOneRateBudget() throws Exception {
+        Webhook limited = limitedWebhook(100);
+        for (int i = 0; i < 200; i++) {
+            publish(event("s" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<DeliveryQueue.Claimed>>> claims = new ArrayList<>();
+        Instant now = past.plusSeconds(1);
+        for (int round = 0; round < 10; round++) {
+            Instant at = now.plusMillis(100L * round);
+            for (int i = 0; i < 4; i++) {
+                claims.add(pool.submit(() -> claim(limited, at, 16, Duration.ofMinutes(5))));
+            }
+        }
+        List<Instant> starts = new ArrayList<>();
+        for (Future<List<DeliveryQueue.Claimed>> claim : claims) {
+            claim.get().forEach(c -> starts.add(c.startAt().orElseThrow()));
+        }
+        pool.shutdown();
+        List<Instant> sorted = starts.stream().sorted().toList();
+        assertThat(sorted).doesNotHaveDuplicates().isNotEmpty();
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+        }
+    }
+
+    @Test
+    void anUnlimitedWebhookIsClaimedWithoutStarts() {
+        Webhook unlimited = webhook(true);
+        publish(event("u1"));
+
+        assertThat(claim(unlimited, past.plusSeconds(1), 5, Duration.ofMinutes(5)))
+                .singleElement().satisfies(c -> assertThat(c.startAt()).isEmpty());
+    }
+
+    private Webhook limitedWebhook(int perSecond) {
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant, WebhookFixtures.definition(b -> {
+            b.enabled = true;
+            b.maxDeliveriesPerSecond = new DeliveryRate(perSecond);
+        }), "alice", Instant.now());
+        webhooks.insert(webhook, 150);
+        return webhook;
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.webhooks.domain.webhook.ConcurrentUpdateException;
 import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledReasonCode;
 import dev.webhooks.domain.webhook.DisabledWebhook;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -87,6 +88,7 @@ class JdbiWebhookRepositoryTest {
             b.enabled = true;
             b.checkCertificateRevocation = true;
             b.origin = Origin.AUTOMATIONS;
+            b.maxDeliveriesPerSecond = new DeliveryRate(20);
         });
 
         Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
@@ -95,6 +97,21 @@ class JdbiWebhookRepositoryTest {
         assertThat(found.createdAt()).isEqualTo(webhook.createdAt().truncatedTo(ChronoUnit.MICROS));
         assertThat(found).usingRecursiveComparison().ignoringFields("createdAt", "updatedAt").isEqualTo(webhook);
         assertThat(repository.findById("other-tenant", webhook.id())).isEmpty();
+    }
+
+    @Test
+    void updatesAndClearsTheRateLimit() {
+        Webhook webhook = stored("limited", b -> b.maxDeliveriesPerSecond = null);
+        WebhookDefinition.Builder limited = webhook.definition().toBuilder();
+        limited.maxDeliveriesPerSecond = new DeliveryRate(7);
+        Webhook updated = repository.update(webhook.redefine(limited.build(), "editor", clock), 150);
+
+        assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().rateLimit()).contains(new DeliveryRate(7));
+
+        WebhookDefinition.Builder unlimited = updated.definition().toBuilder();
+        unlimited.maxDeliveriesPerSecond = null;
+        repository.update(updated.redefine(unlimited.build(), "editor", clock), 150);
+        assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().rateLimit()).isEmpty();
     }
 
     @Test

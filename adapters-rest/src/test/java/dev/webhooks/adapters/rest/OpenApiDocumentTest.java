@@ -80,6 +80,22 @@ class OpenApiDocumentTest {
         }
     }
 
+    @Test
+    void marksTheRateLimitAsAWritableExtensionAndListsEveryPatchablePath() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(served()).path("components").path("schemas");
+        for (String schema : List.of("WebhookBase", "WebhookResponseBase")) {
+            JsonNode property = schemas.path(schema).path("properties").path("maxDeliveriesPerSecond");
+            assertThat(property.path("x-extension").asBoolean()).as(schema).isTrue();
+            assertThat(property.path("type").asText()).isEqualTo("integer");
+            assertThat(property.path("minimum").asInt()).isEqualTo(1);
+            assertThat(property.path("maximum").asInt()).isEqualTo(10_000);
+            assertThat(property.path("readOnly").asBoolean()).isFalse();
+        }
+        List<String> paths = new ArrayList<>();
+        schemas.path("WebhookPatch").path("properties").path("path").path("enum").forEach(path -> paths.add(path.asText()));
+        assertThat(paths).containsExactlyElementsOf(dev.webhooks.domain.webhook.WebhookPatch.PATHS);
+    }
+
     private static java.util.Optional<String> httpMethodOf(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);

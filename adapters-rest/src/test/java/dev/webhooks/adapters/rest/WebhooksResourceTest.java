@@ -238,6 +238,61 @@ class WebhooksResourceTest {
         assertError(refused, 400, "INVALID_EVENT", "reserved");
     }
 
+    private void createForReal() {
+        CreateWebhook real = new CreateWebhook(mock(WebhookRepository.class),
+                new WebhookRules(EventTypeCatalog.builtIn(), TargetPolicy.STRICT), Clock.systemUTC(), 150);
+        when(API.create.create(any(), any())).thenAnswer(call -> real.create(call.getArgument(0), call.getArgument(1)));
+    }
+
+    @Test
+    void createTakesAndShowsTheRateLimit() {
+        createForReal();
+
+        Response response = API.admin("/api/v1/webhooks").post(Entity.json(Map.of("name", "limited",
+                "url", "https://receiver.example.com/hook", "maxDeliveriesPerSecond", 20)));
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.readEntity(OBJECT)).containsEntry("maxDeliveriesPerSecond", 20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10001", "\"abc\"", "1.5", "-3", "true", "[20]"})
+    void createRejectsRateLimitsOutsideOneToTenThousandWithTheErrorEnvelope(String value) {
+        createForReal();
+
+        Response response = API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":\"limited\","
+                + "\"url\":\"https://receiver.example.com/hook\",\"maxDeliveriesPerSecond\":" + value + "}"));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        Map<String, Object> body = ErrorBodies.read(response);
+        assertThat(body).containsKeys("errors", "traceId");
+        assertThat(ErrorBodies.first(body)).containsKeys("code", "title", "detail").containsEntry("code", "VALIDATION_FAILED");
+        assertThat(ErrorBodies.detail(body)).contains("'maxDeliveriesPerSecond' must be an integer from 1 to 10000");
+    }
+
+    @Test
+    void showsTheRateLimitOnlyWhenThereIsOne() {
+        dev.webhooks.domain.webhook.WebhookDefinition.Builder limited = sample.definition().toBuilder();
+        limited.maxDeliveriesPerSecond = new dev.webhooks.domain.webhook.DeliveryRate(250);
+        when(API.get.get(any(), eq(id))).thenReturn(sample.redefine(limited.build(), "admin", ApiFixture.NOW));
+
+        assertThat(API.admin("/api/v1/webhooks/" + id).get(OBJECT)).containsEntry("maxDeliveriesPerSecond", 250);
+    }
+
+    @Test
+    void replaceAndPatchPassTheRateLimitOnAsSent() {
+        when(API.replace.replace(any(), eq(id), any())).thenReturn(sample);
+        API.admin("/api/v1/webhooks/" + id).put(Entity.json("{\"name\":\"n\",\"maxDeliveriesPerSecond\":1.5}"));
+        ArgumentCaptor<WebhookInput> input = ArgumentCaptor.forClass(WebhookInput.class);
+        verify(API.replace).replace(any(), eq(id), input.capture());
+        assertThat(input.getValue().maxDeliveriesPerSecond()).isEqualTo(1.5);
+
+        API.admin("/api/v1/webhooks/" + id).method("PATCH", Entity.entity(
+                "[{\"op\":\"replace\",\"path\":\"/maxDeliveriesPerSecond\",\"value\":20}]", "application/json-patch+json"));
+        verify(API.patch).patch(any(), eq(id), eq(List.of(
+                new PatchOperation(PatchOperation.Op.REPLACE, "/maxDeliveriesPerSecond", 20))));
+    }
+
     /** The real use case with the strict target policy behind the resource: spellings of internal hosts. */
     @ParameterizedTest
     @ValueSource(strings = {"https://localhost./hook", "https://LOCALHOST./hook", "https://a.localhost./hook",

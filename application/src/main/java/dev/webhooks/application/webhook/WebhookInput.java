@@ -1,6 +1,7 @@
 package dev.webhooks.application.webhook;
 
 import dev.webhooks.domain.filter.Filter;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.HeaderMap;
 import dev.webhooks.domain.webhook.Level;
 import dev.webhooks.domain.webhook.Origin;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The writable fields of a webhook as a client sent them (create or full replace); null means omitted, and
- * omitted fields take their documented defaults.
+ * omitted fields take their documented defaults. {@code maxDeliveriesPerSecond} is the JSON value as read (checked to
+ * be a whole number in range when the definition is built).
  */
 public record WebhookInput(
         String name,
@@ -28,7 +30,8 @@ public record WebhookInput(
         Boolean enabled,
         Boolean enableCloudEventDelivery,
         Boolean checkCertificateRevocation,
-        String origin) {
+        String origin,
+        Object maxDeliveriesPerSecond) {
 
     /** The definition this input describes; {@code ownerId} and {@code origin} fall back to the given values. */
     WebhookDefinition toDefinition(String fallbackOwnerId, Origin fallbackOrigin) {
@@ -47,6 +50,7 @@ public record WebhookInput(
         builder.enableCloudEventDelivery = enableCloudEventDelivery == null || enableCloudEventDelivery;
         builder.checkCertificateRevocation = Boolean.TRUE.equals(checkCertificateRevocation);
         builder.origin = origin == null ? fallbackOrigin : Origin.fromWireName("origin", origin);
+        builder.maxDeliveriesPerSecond = DeliveryRate.fromJson(maxDeliveriesPerSecond);
         return builder.build();
     }
 

@@ -30,6 +30,7 @@ final class Inputs {
         Boolean enableCloudEventDelivery;
         Boolean checkCertificateRevocation;
         String origin;
+        Object maxDeliveriesPerSecond;
     }
 
     static WebhookInput minimal() {
@@ -45,6 +46,7 @@ final class Inputs {
         customize.accept(fields);
         return new WebhookInput(fields.name, fields.description, fields.url, fields.level, fields.ownerId, fields.eventTypes,
                 fields.filter, fields.headers, fields.encryptedHeaders, fields.secret, fields.enabled,
-                fields.enableCloudEventDelivery, fields.checkCertificateRevocation, fields.origin);
+                fields.enableCloudEventDelivery, fields.checkCertificateRevocation, fields.origin,
+                fields.maxDeliveriesPerSecond);
     }
 }

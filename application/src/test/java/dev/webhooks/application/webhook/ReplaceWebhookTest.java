@@ -63,6 +63,7 @@ class ReplaceWebhookTest {
             b.secret = new Secret("0123456789abcdef0123456789abcdef");
             b.checkCertificateRevocation = true;
             b.origin = Origin.AUTOMATIONS;
+            b.maxDeliveriesPerSecond = new dev.webhooks.domain.webhook.DeliveryRate(20);
         });
 
         Webhook replaced = replace.replace(ADMIN, full.id().toString(), input(f -> f.name = "renamed"));
@@ -75,6 +76,7 @@ class ReplaceWebhookTest {
         assertThat(definition.secret()).isNull();
         assertThat(definition.enabled()).isFalse();
         assertThat(definition.checkCertificateRevocation()).isFalse();
+        assertThat(definition.rateLimit()).as("an omitted rate limit: no limit").isEmpty();
         assertThat(definition.level()).isEqualTo(Level.TENANT);
         assertThat(definition.ownerId()).isEqualTo("bob");
         assertThat(definition.origin()).isEqualTo(Origin.AUTOMATIONS);

@@ -28,7 +28,9 @@ public interface DeliveryQueue {
 
     /**
      * Leases, until {@code now + lease}, up to the number asked of each webhook's due deliveries (oldest due first),
-     * with their webhooks as they are now; nothing of a webhook that is no longer enabled.
+     * with their webhooks as they are now; nothing of a webhook that is no longer enabled. Of a rate-limited webhook only
+     * as many as its {@link dev.webhooks.domain.delivery.RateBudget} grants, each with its start; the budget is kept
+     * here, shared by every instance, so that together they never start more than the limit; the rest stay due.
      */
     List<Claimed> claim(List<ClaimRequest> requests, Instant now, Duration lease);
 
@@ -80,12 +82,19 @@ public interface DeliveryQueue {
 
     /**
      * A leased delivery and its webhook as it is now (URL, headers and secret of the moment); no webhook when its
-     * secret or encrypted headers cannot be decrypted with the configured keys.
+     * secret or encrypted headers cannot be decrypted with the configured keys. A delivery of a rate-limited webhook
+     * has the moment its attempt may start ({@link dev.webhooks.domain.delivery.RateBudget}); others start at once.
      */
-    record Claimed(Delivery delivery, Optional<Webhook> webhook) {
+    record Claimed(Delivery delivery, Optional<Webhook> webhook, Optional<Instant> startAt) {
         public Claimed {
             Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(startAt, "startAt");
+        }
+
+        /** A delivery that may start at once. */
+        public Claimed(Delivery delivery, Optional<Webhook> webhook) {
+            this(delivery, webhook, Optional.empty());
         }
     }
 

@@ -27,7 +27,8 @@ public record WebhookDefinition(
         boolean enabled,
         boolean enableCloudEventDelivery,
         boolean checkCertificateRevocation,
-        Origin origin) {
+        Origin origin,
+        DeliveryRate maxDeliveriesPerSecond) {
 
     public static final int MAX_NAME_LENGTH = 512;
     public static final int MAX_DESCRIPTION_LENGTH = 1024;
@@ -66,6 +67,11 @@ public record WebhookDefinition(
 
     public Optional<Secret> secretIfAny() {
         return Optional.ofNullable(secret);
+    }
+
+    /** The most attempts per second to start to this webhook; empty: no limit. */
+    public Optional<DeliveryRate> rateLimit() {
+        return Optional.ofNullable(maxDeliveriesPerSecond);
     }
 
     private static List<String> distinct(List<String> eventTypes) {
@@ -107,7 +113,7 @@ public record WebhookDefinition(
         return "WebhookDefinition[name=" + name + ", url=" + url + ", level=" + level + ", ownerId=" + ownerId
                 + ", eventTypes=" + eventTypes + ", filter=" + filter + ", headers=" + headers
                 + ", encryptedHeaders=" + encryptedHeaders + ", secret=" + (secret == null ? "none" : "***")
-                + ", enabled=" + enabled + "]";
+                + ", enabled=" + enabled + ", maxDeliveriesPerSecond=" + rateLimit().map(DeliveryRate::perSecond).orElse(null) + "]";
     }
 
     /** Mutable helper for deriving a definition; validation happens when {@link #build()} creates the record. */
@@ -126,6 +132,7 @@ public record WebhookDefinition(
         public boolean enableCloudEventDelivery;
         public boolean checkCertificateRevocation;
         public Origin origin;
+        public DeliveryRate maxDeliveriesPerSecond;
 
         public Builder() {
         }
@@ -145,11 +152,13 @@ public record WebhookDefinition(
             enableCloudEventDelivery = d.enableCloudEventDelivery;
             checkCertificateRevocation = d.checkCertificateRevocation;
             origin = d.origin;
+            maxDeliveriesPerSecond = d.maxDeliveriesPerSecond;
         }
 
         public WebhookDefinition build() {
             return new WebhookDefinition(name, description, url, level, ownerId, eventTypes, filter, headers,
-                    encryptedHeaders, secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, origin);
+                    encryptedHeaders, secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, origin,
+                    maxDeliveriesPerSecond);
         }
     }
 }

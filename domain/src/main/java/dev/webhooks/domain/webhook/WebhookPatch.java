@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class WebhookPatch {
     public static final List<String> PATHS = List.of("/name", "/description", "/url", "/eventTypes", "/headers",
-            "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery");
+            "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery", "/maxDeliveriesPerSecond");
 
     private final List<PatchOperation> operations;
 
@@ -62,6 +62,7 @@ public final class WebhookPatch {
             case "/encryptedHeaders" -> next.encryptedHeaders = remove
                     ? HeaderMap.EMPTY : new HeaderMap("encryptedHeaders", stringMap("/encryptedHeaders", value));
             case "/enableCloudEventDelivery" -> next.enableCloudEventDelivery = remove || bool("/enableCloudEventDelivery", value);
+            case "/maxDeliveriesPerSecond" -> next.maxDeliveriesPerSecond = remove ? null : DeliveryRate.fromJson(value);
             default -> throw new IllegalStateException("unchecked path " + operation.path());
         }
     }

@@ -47,6 +47,26 @@ class WebhookPatchTest {
     }
 
     @Test
+    void setsAndRemovesTheRateLimit() {
+        WebhookDefinition limited = apply(current, op("replace", "/maxDeliveriesPerSecond", 20));
+        WebhookDefinition added = apply(current, op("add", "/maxDeliveriesPerSecond", 10_000));
+
+        assertThat(limited.rateLimit()).contains(new DeliveryRate(20));
+        assertThat(added.rateLimit()).contains(new DeliveryRate(10_000));
+        assertThat(apply(limited, op("remove", "/maxDeliveriesPerSecond", null)).rateLimit()).isEmpty();
+        assertThat(apply(limited, op("replace", "/maxDeliveriesPerSecond", null)).rateLimit()).isEmpty();
+        assertThat(apply(limited, op("replace", "/name", "other")).rateLimit()).contains(new DeliveryRate(20));
+    }
+
+    @Test
+    void rejectsRateLimitsThatAreNotIntegersFromOneToTenThousand() {
+        for (Object bad : List.of(0, 10_001, "abc", 1.5)) {
+            assertThatThrownBy(() -> apply(current, op("replace", "/maxDeliveriesPerSecond", bad)))
+                    .as("%s", bad).isInstanceOf(InvalidInputException.class).hasMessageContaining("maxDeliveriesPerSecond");
+        }
+    }
+
+    @Test
     void removeReturnsOptionalFieldsToTheirDefaults() {
         WebhookDefinition full = apply(current, op("add", "/description", "d"), op("add", "/secret", "k".repeat(32)),
                 op("add", "/headers", Map.of("X-A", "1")), op("replace", "/enabled", true));

@@ -5,7 +5,11 @@ import dev.webhooks.application.webhook.WebhookInput;
 import java.util.List;
 import java.util.Map;
 
-/** The body of POST and PUT: the reference's writable webhook fields; read-only and unknown fields are ignored. */
+/**
+ * The body of POST and PUT: the reference's writable webhook fields plus the extension {@code maxDeliveriesPerSecond}
+ * (read as any JSON value, so that "abc" or 1.5 are rejected by the domain rule, not coerced); read-only and unknown
+ * fields are ignored.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WebhookRequest(
         String url,
@@ -21,7 +25,8 @@ public record WebhookRequest(
         Map<String, String> encryptedHeaders,
         Boolean enableCloudEventDelivery,
         Boolean checkCertificateRevocation,
-        String origin) {
+        String origin,
+        Object maxDeliveriesPerSecond) {
 
     /** For POST: every field, including {@code origin}. */
     public WebhookInput toCreateInput() {
@@ -35,7 +40,8 @@ public record WebhookRequest(
 
     private WebhookInput toInput(String originValue) {
         return new WebhookInput(name, description, url, level, ownerId, eventTypes, filter, headers, encryptedHeaders,
-                secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, originValue);
+                secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, originValue,
+                maxDeliveriesPerSecond);
     }
 
     @Override

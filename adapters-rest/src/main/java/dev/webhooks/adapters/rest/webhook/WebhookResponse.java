@@ -1,6 +1,7 @@
 package dev.webhooks.adapters.rest.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.webhooks.domain.webhook.DeliveryRate;
 import dev.webhooks.domain.webhook.Webhook;
 import dev.webhooks.domain.webhook.WebhookDefinition;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A webhook as the reference returns it, plus the extension {@code previousSecretExpiresAt} (absent unless a replaced
- * secret still signs). It never carries a secret or encrypted header values: only {@code secretKeyAdded} and the
+ * A webhook as the reference returns it, plus the extensions {@code previousSecretExpiresAt} (absent unless a replaced
+ * secret still signs) and {@code maxDeliveriesPerSecond} (absent when there is no limit). It never carries a secret or encrypted header values: only {@code secretKeyAdded} and the
  * encrypted headers' names.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +38,8 @@ public record WebhookResponse(
         boolean enableCloudEventDelivery,
         boolean checkCertificateRevocation,
         String origin,
-        String previousSecretExpiresAt) {
+        String previousSecretExpiresAt,
+        Integer maxDeliveriesPerSecond) {
 
     public static WebhookResponse from(Webhook webhook, Instant now) {
         WebhookDefinition d = webhook.definition();
@@ -63,7 +65,8 @@ public record WebhookResponse(
                 d.enableCloudEventDelivery(),
                 d.checkCertificateRevocation(),
                 d.origin().wireName(),
-                webhook.previousSecretExpiresAt(now).map(WebhookResponse::timestamp).orElse(null));
+                webhook.previousSecretExpiresAt(now).map(WebhookResponse::timestamp).orElse(null),
+                d.rateLimit().map(DeliveryRate::perSecond).orElse(null));
     }
 
     static String timestamp(Instant instant) {

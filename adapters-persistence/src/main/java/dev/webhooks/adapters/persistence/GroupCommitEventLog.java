@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a group fails, its appends are retried one by one, so an append the database refuses fails alone and never
  * its neighbours; when the database is unavailable (connection lost, pool empty, statement timed out) every append
- * of the group fails with that, as each would alone. A repeat of an event inside one group is a repeat as it would be
+ * of the group fails with that, as each would alone, and so do the appends waiting for a committer. A repeat of an event inside one group is a repeat as it would be
  * across groups: the delegate stores the first and reports the others as repeats.
  */
 public final class GroupCommitEventLog implements EventLog, AutoCloseable {
@@ -144,6 +144,7 @@ public final class GroupCommitEventLog implements EventLog, AutoCloseable {
         } catch (RuntimeException e) {
             if (isUnavailability(e)) {
                 group.forEach(append -> append.result().completeExceptionally(e));
+                failWaiting(e);
             } else {
                 group.forEach(this::commitAlone);
             }
@@ -162,7 +163,21 @@ public final class GroupCommitEventLog implements EventLog, AutoCloseable {
             groupSizes.accept(append.events().size());
         } catch (RuntimeException e) {
             append.result().completeExceptionally(e);
+            if (isUnavailability(e)) {
+                failWaiting(e);
+            }
         }
+    }
+
+    /**
+     * When the database is unavailable, the appends that queued up meanwhile fail with it at once: otherwise each would
+     * wait for the failing group and then for a failure of its own, and a database that hangs would keep producers
+     * waiting twice the time the pool and socket timeouts promise.
+     */
+    private void failWaiting(RuntimeException unavailability) {
+        List<Append> queued = new ArrayList<>();
+        waiting.drainTo(queued);
+        queued.forEach(append -> append.result().completeExceptionally(unavailability));
     }
 
     private static List<CloudEvent> eventsOf(List<Append> group) {

@@ -111,6 +111,46 @@ class GroupCommitEventLogTest {
     }
 
     @Test
+    void whenTheDatabaseIsUnavailableThePublishesWaitingMeanwhileFailAtOnce() throws Exception {
+        CountDownLatch hanging = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger transactionsTried = new AtomicInteger();
+        EventLog hangingDatabase = (events, fanOut) -> {
+            transactionsTried.incrementAndGet();
+            hanging.countDown();
+            await(release);
+            throw new IllegalStateException(new java.sql.SQLTransientConnectionException("no database connection"));
+        };
+        try (GroupCommitEventLog oneCommitter = new GroupCommitEventLog(hangingDatabase, Duration.ZERO, 1000, 1, size -> { })) {
+            Future<List<Boolean>> first = publishers.submit(() -> oneCommitter.append(
+                    List.of(WebhookFixtures.event(tenant, "first")), fanOut()));
+            hanging.await();
+            List<Future<List<Boolean>>> queued = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                CloudEvent event = WebhookFixtures.event(tenant, "queued-" + i);
+                queued.add(publishers.submit(() -> oneCommitter.append(List.of(event), fanOut())));
+            }
+            Thread.sleep(100); // they queue behind the hanging group
+            release.countDown();
+
+            assertThatThrownBy(first::get).hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+            for (Future<List<Boolean>> waiting : queued) {
+                assertThatThrownBy(waiting::get).as("failed with the group, not after a hang of its own")
+                        .hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+            }
+            assertThat(transactionsTried.get()).as("transactions tried").isEqualTo(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void afterCloseAPublishCommitsOnItsOwn() {
         log.close();
 

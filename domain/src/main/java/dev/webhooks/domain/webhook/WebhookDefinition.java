@@ -28,7 +28,8 @@ public record WebhookDefinition(
         boolean enableCloudEventDelivery,
         boolean checkCertificateRevocation,
         Origin origin,
-        DeliveryRate maxDeliveriesPerSecond) {
+        DeliveryRate maxDeliveriesPerSecond,
+        boolean orderedDelivery) {
 
     public static final int MAX_NAME_LENGTH = 512;
     public static final int MAX_DESCRIPTION_LENGTH = 1024;
@@ -113,7 +114,8 @@ public record WebhookDefinition(
         return "WebhookDefinition[name=" + name + ", url=" + url + ", level=" + level + ", ownerId=" + ownerId
                 + ", eventTypes=" + eventTypes + ", filter=" + filter + ", headers=" + headers
                 + ", encryptedHeaders=" + encryptedHeaders + ", secret=" + (secret == null ? "none" : "***")
-                + ", enabled=" + enabled + ", maxDeliveriesPerSecond=" + rateLimit().map(DeliveryRate::perSecond).orElse(null) + "]";
+                + ", enabled=" + enabled + ", maxDeliveriesPerSecond=" + rateLimit().map(DeliveryRate::perSecond).orElse(null)
+                + ", orderedDelivery=" + orderedDelivery + "]";
     }
 
     /** Mutable helper for deriving a definition; validation happens when {@link #build()} creates the record. */
@@ -133,6 +135,7 @@ public record WebhookDefinition(
         public boolean checkCertificateRevocation;
         public Origin origin;
         public DeliveryRate maxDeliveriesPerSecond;
+        public boolean orderedDelivery;
 
         public Builder() {
         }
@@ -153,12 +156,13 @@ public record WebhookDefinition(
             checkCertificateRevocation = d.checkCertificateRevocation;
             origin = d.origin;
             maxDeliveriesPerSecond = d.maxDeliveriesPerSecond;
+            orderedDelivery = d.orderedDelivery;
         }
 
         public WebhookDefinition build() {
             return new WebhookDefinition(name, description, url, level, ownerId, eventTypes, filter, headers,
                     encryptedHeaders, secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, origin,
-                    maxDeliveriesPerSecond);
+                    maxDeliveriesPerSecond, orderedDelivery);
         }
     }
 }

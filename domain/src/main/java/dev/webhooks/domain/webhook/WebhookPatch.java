@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class WebhookPatch {
     public static final List<String> PATHS = List.of("/name", "/description", "/url", "/eventTypes", "/headers",
-            "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery", "/maxDeliveriesPerSecond");
+            "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery", "/maxDeliveriesPerSecond",
+            "/orderedDelivery");
 
     private final List<PatchOperation> operations;
 
@@ -63,6 +64,7 @@ public final class WebhookPatch {
                     ? HeaderMap.EMPTY : new HeaderMap("encryptedHeaders", stringMap("/encryptedHeaders", value));
             case "/enableCloudEventDelivery" -> next.enableCloudEventDelivery = remove || bool("/enableCloudEventDelivery", value);
             case "/maxDeliveriesPerSecond" -> next.maxDeliveriesPerSecond = remove ? null : DeliveryRate.fromJson(value);
+            case "/orderedDelivery" -> next.orderedDelivery = !remove && bool("/orderedDelivery", value);
             default -> throw new IllegalStateException("unchecked path " + operation.path());
         }
     }

@@ -78,6 +78,16 @@ class WebhookDefinitionTest {
     }
 
     @Test
+    void deliversInAnyOrderUnlessAskedAndSaysSo() {
+        assertThat(WebhookFixtures.definition().build().orderedDelivery()).isFalse();
+        WebhookDefinition ordered = WebhookFixtures.definition(b -> b.orderedDelivery = true);
+
+        assertThat(ordered.orderedDelivery()).isTrue();
+        assertThat(ordered.toBuilder().build().orderedDelivery()).isTrue();
+        assertThat(ordered.toString()).contains("orderedDelivery=true");
+    }
+
+    @Test
     void secretsAreThirtyTwoToSixtyFourCharacters() {
         assertThatThrownBy(() -> new Secret("s".repeat(31))).hasMessageContaining("'secret'");
         assertThatThrownBy(() -> new Secret("s".repeat(65))).hasMessageContaining("'secret'");

@@ -67,6 +67,25 @@ class WebhookPatchTest {
     }
 
     @Test
+    void setsAndRemovesOrderedDelivery() {
+        WebhookDefinition ordered = apply(current, op("replace", "/orderedDelivery", true));
+
+        assertThat(current.orderedDelivery()).isFalse();
+        assertThat(ordered.orderedDelivery()).isTrue();
+        assertThat(apply(current, op("add", "/orderedDelivery", true)).orderedDelivery()).isTrue();
+        assertThat(apply(ordered, op("replace", "/orderedDelivery", false)).orderedDelivery()).isFalse();
+        assertThat(apply(ordered, op("remove", "/orderedDelivery", null)).orderedDelivery()).isFalse();
+        assertThat(apply(ordered, op("replace", "/name", "other")).orderedDelivery()).isTrue();
+    }
+
+    @Test
+    void rejectsOrderedDeliveryThatIsNotABoolean() {
+        for (Object bad : Arrays.asList("yes", "true", 1, 0, List.of(true), Map.of(), null)) {
+            assertPatchError(() -> apply(current, op("replace", "/orderedDelivery", bad)), "'/orderedDelivery' must be a boolean");
+        }
+    }
+
+    @Test
     void removeReturnsOptionalFieldsToTheirDefaults() {
         WebhookDefinition full = apply(current, op("add", "/description", "d"), op("add", "/secret", "k".repeat(32)),
                 op("add", "/headers", Map.of("X-A", "1")), op("replace", "/enabled", true));

@@ -31,7 +31,8 @@ public record WebhookInput(
         Boolean enableCloudEventDelivery,
         Boolean checkCertificateRevocation,
         String origin,
-        Object maxDeliveriesPerSecond) {
+        Object maxDeliveriesPerSecond,
+        Boolean orderedDelivery) {
 
     /** The definition this input describes; {@code ownerId} and {@code origin} fall back to the given values. */
     WebhookDefinition toDefinition(String fallbackOwnerId, Origin fallbackOrigin) {
@@ -51,6 +52,7 @@ public record WebhookInput(
         builder.checkCertificateRevocation = Boolean.TRUE.equals(checkCertificateRevocation);
         builder.origin = origin == null ? fallbackOrigin : Origin.fromWireName("origin", origin);
         builder.maxDeliveriesPerSecond = DeliveryRate.fromJson(maxDeliveriesPerSecond);
+        builder.orderedDelivery = Boolean.TRUE.equals(orderedDelivery);
         return builder.build();
     }
 

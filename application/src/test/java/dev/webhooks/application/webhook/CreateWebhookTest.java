@@ -49,6 +49,7 @@ class CreateWebhookTest {
         assertThat(definition.enabled()).isFalse();
         assertThat(definition.enableCloudEventDelivery()).isTrue();
         assertThat(definition.checkCertificateRevocation()).isFalse();
+        assertThat(definition.orderedDelivery()).isFalse();
         assertThat(definition.origin()).isEqualTo(Origin.API);
         assertThat(definition.headers().isEmpty()).isTrue();
         assertThat(definition.secret()).isNull();
@@ -62,6 +63,7 @@ class CreateWebhookTest {
             f.enabled = true;
             f.enableCloudEventDelivery = false;
             f.checkCertificateRevocation = true;
+            f.orderedDelivery = true;
             f.origin = "automations";
             f.filter = "spaceId eq \"s1\"";
             f.headers = Map.of("X-Team", "blue");
@@ -74,6 +76,7 @@ class CreateWebhookTest {
         assertThat(definition.enabled()).isTrue();
         assertThat(definition.enableCloudEventDelivery()).isFalse();
         assertThat(definition.checkCertificateRevocation()).isTrue();
+        assertThat(definition.orderedDelivery()).isTrue();
         assertThat(definition.origin()).isEqualTo(Origin.AUTOMATIONS);
         assertThat(definition.filter().text()).isEqualTo("spaceId eq \"s1\"");
         assertThat(definition.headers().values()).containsEntry("X-Team", "blue");

@@ -31,6 +31,7 @@ final class Inputs {
         Boolean checkCertificateRevocation;
         String origin;
         Object maxDeliveriesPerSecond;
+        Boolean orderedDelivery;
     }
 
     static WebhookInput minimal() {
@@ -47,6 +48,6 @@ final class Inputs {
         return new WebhookInput(fields.name, fields.description, fields.url, fields.level, fields.ownerId, fields.eventTypes,
                 fields.filter, fields.headers, fields.encryptedHeaders, fields.secret, fields.enabled,
                 fields.enableCloudEventDelivery, fields.checkCertificateRevocation, fields.origin,
-                fields.maxDeliveriesPerSecond);
+                fields.maxDeliveriesPerSecond, fields.orderedDelivery);
     }
 }

@@ -85,6 +85,7 @@ class PatchWebhookTest {
         Webhook webhook = stored(b -> { });
 
         assertRefused(() -> patch(webhook, replace("/name", "renamed"), replace("/enabled", "yes")), ErrorCode.INVALID_PATCH);
+        assertRefused(() -> patch(webhook, replace("/name", "renamed"), replace("/orderedDelivery", "yes")), ErrorCode.INVALID_PATCH);
         assertRefused(() -> patch(webhook, replace("/name", "renamed"), replace("/ownerId", "bob")), ErrorCode.INVALID_PATCH);
         assertRefused(() -> patch(webhook, new PatchOperation(PatchOperation.Op.REMOVE, "/url", null)), ErrorCode.INVALID_PATCH);
 

@@ -64,6 +64,7 @@ class ReplaceWebhookTest {
             b.checkCertificateRevocation = true;
             b.origin = Origin.AUTOMATIONS;
             b.maxDeliveriesPerSecond = new dev.webhooks.domain.webhook.DeliveryRate(20);
+            b.orderedDelivery = true;
         });
 
         Webhook replaced = replace.replace(ADMIN, full.id().toString(), input(f -> f.name = "renamed"));
@@ -77,6 +78,7 @@ class ReplaceWebhookTest {
         assertThat(definition.enabled()).isFalse();
         assertThat(definition.checkCertificateRevocation()).isFalse();
         assertThat(definition.rateLimit()).as("an omitted rate limit: no limit").isEmpty();
+        assertThat(definition.orderedDelivery()).as("an omitted orderedDelivery: false").isFalse();
         assertThat(definition.level()).isEqualTo(Level.TENANT);
         assertThat(definition.ownerId()).isEqualTo("bob");
         assertThat(definition.origin()).isEqualTo(Origin.AUTOMATIONS);

@@ -96,6 +96,20 @@ class OpenApiDocumentTest {
         assertThat(paths).containsExactlyElementsOf(dev.webhooks.domain.webhook.WebhookPatch.PATHS);
     }
 
+    @Test
+    void marksOrderedDeliveryAsAWritableBooleanExtensionThatDefaultsToFalse() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(served()).path("components").path("schemas");
+        for (String schema : List.of("WebhookBase", "WebhookResponseBase")) {
+            JsonNode property = schemas.path(schema).path("properties").path("orderedDelivery");
+            assertThat(property.path("x-extension").asBoolean()).as(schema).isTrue();
+            assertThat(property.path("type").asText()).isEqualTo("boolean");
+            assertThat(property.path("default").isBoolean()).isTrue();
+            assertThat(property.path("default").asBoolean()).isFalse();
+            assertThat(property.path("readOnly").asBoolean()).isFalse();
+            assertThat(property.path("description").asText()).startsWith("Extension.").contains("one at a time");
+        }
+    }
+
     private static java.util.Optional<String> httpMethodOf(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);

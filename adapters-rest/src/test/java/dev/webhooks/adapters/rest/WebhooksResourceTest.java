@@ -74,11 +74,11 @@ class WebhooksResourceTest {
         assertThat(body).containsOnlyKeys("id", "url", "name", "level", "enabled", "headers", "ownerId", "createdAt",
                 "updatedAt", "eventTypes", "description", "disabledReason", "secretKeyAdded", "createdByUserId",
                 "updatedByUserId", "encryptedHeaders", "disabledReasonCode", "enableCloudEventDelivery",
-                "checkCertificateRevocation", "origin");
+                "checkCertificateRevocation", "origin", "orderedDelivery");
         assertThat(body).containsEntry("createdAt", "2018-10-30T07:06:22.123Z").containsEntry("secretKeyAdded", true)
                 .containsEntry("encryptedHeaders", List.of("Authorization")).containsEntry("headers", Map.of("X-Team", "blue"))
                 .containsEntry("disabledReasonCode", "CONSECUTIVE_FAILURES").containsEntry("level", "tenant")
-                .containsEntry("origin", "api");
+                .containsEntry("origin", "api").containsEntry("orderedDelivery", false);
     }
 
     private Webhook withPreviousSecretUntil(java.time.Instant expiresAt) {
@@ -291,6 +291,80 @@ class WebhooksResourceTest {
                 "[{\"op\":\"replace\",\"path\":\"/maxDeliveriesPerSecond\",\"value\":20}]", "application/json-patch+json"));
         verify(API.patch).patch(any(), eq(id), eq(List.of(
                 new PatchOperation(PatchOperation.Op.REPLACE, "/maxDeliveriesPerSecond", 20))));
+    }
+
+    @Test
+    void createTakesAndShowsOrderedDeliveryFalseUnlessAsked() {
+        createForReal();
+
+        Response ordered = API.admin("/api/v1/webhooks").post(Entity.json(Map.of("name", "ordered",
+                "url", "https://receiver.example.com/hook", "orderedDelivery", true)));
+        Response plain = API.admin("/api/v1/webhooks").post(Entity.json(Map.of("name", "plain",
+                "url", "https://receiver.example.com/hook")));
+
+        assertThat(ordered.getStatus()).isEqualTo(201);
+        assertThat(ordered.readEntity(OBJECT)).containsEntry("orderedDelivery", true);
+        assertThat(plain.readEntity(OBJECT)).containsEntry("orderedDelivery", false);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void getAndListShowOrderedDelivery() {
+        dev.webhooks.domain.webhook.WebhookDefinition.Builder ordered = sample.definition().toBuilder();
+        ordered.orderedDelivery = true;
+        Webhook webhook = sample.redefine(ordered.build(), "admin", ApiFixture.NOW);
+        when(API.get.get(any(), eq(id))).thenReturn(webhook);
+        when(API.list.list(any(), any(), any(), any())).thenReturn(new Page<>(List.of(webhook, sample), Optional.empty(),
+                Optional.empty()));
+
+        assertThat(API.admin("/api/v1/webhooks/" + id).get(OBJECT)).containsEntry("orderedDelivery", true);
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) API.admin("/api/v1/webhooks").get(OBJECT).get("data");
+        assertThat(listed).extracting(item -> item.get("orderedDelivery")).containsExactly(true, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"yes\"", "{}", "[true]"})
+    void createAndReplaceRejectOrderedDeliveryThatIsNotABooleanWithTheErrorEnvelope(String value) {
+        createForReal();
+        String body = "{\"name\":\"ordered\",\"url\":\"https://receiver.example.com/hook\",\"orderedDelivery\":" + value + "}";
+
+        assertError(API.admin("/api/v1/webhooks").post(Entity.json(body)), 400, "MALFORMED_JSON",
+                "'orderedDelivery' must be a boolean");
+        assertError(API.admin("/api/v1/webhooks/" + id).put(Entity.json(body)), 400, "MALFORMED_JSON",
+                "'orderedDelivery' must be a boolean");
+        verify(API.replace, never()).replace(any(), anyString(), any());
+    }
+
+    @Test
+    void replaceAndPatchPassOrderedDeliveryOn() {
+        when(API.replace.replace(any(), eq(id), any())).thenReturn(sample);
+        API.admin("/api/v1/webhooks/" + id).put(Entity.json("{\"name\":\"n\",\"orderedDelivery\":true}"));
+        API.admin("/api/v1/webhooks/" + id).put(Entity.json("{\"name\":\"n\"}"));
+        ArgumentCaptor<WebhookInput> input = ArgumentCaptor.forClass(WebhookInput.class);
+        verify(API.replace, org.mockito.Mockito.times(2)).replace(any(), eq(id), input.capture());
+        assertThat(input.getAllValues()).extracting(WebhookInput::orderedDelivery).containsExactly(true, null);
+
+        API.admin("/api/v1/webhooks/" + id).method("PATCH", Entity.entity(
+                "[{\"op\":\"replace\",\"path\":\"/orderedDelivery\",\"value\":true}]", "application/json-patch+json"));
+        verify(API.patch).patch(any(), eq(id), eq(List.of(
+                new PatchOperation(PatchOperation.Op.REPLACE, "/orderedDelivery", true))));
+    }
+
+    @Test
+    void patchRejectsOrderedDeliveryThatIsNotABooleanWithTheErrorEnvelope() {
+        when(API.patch.patch(any(), eq(id), any())).thenAnswer(call -> {
+            new dev.webhooks.domain.webhook.WebhookPatch(call.getArgument(2)).applyTo(sample.definition());
+            return sample;
+        });
+
+        Response response = API.admin("/api/v1/webhooks/" + id).method("PATCH", Entity.entity(
+                "[{\"op\":\"replace\",\"path\":\"/orderedDelivery\",\"value\":\"yes\"}]", "application/json-patch+json"));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        Map<String, Object> body = ErrorBodies.read(response);
+        assertThat(body).containsKeys("errors", "traceId");
+        assertThat(ErrorBodies.first(body)).containsKeys("code", "title", "detail").containsEntry("code", "INVALID_PATCH");
+        assertThat(ErrorBodies.detail(body)).contains("'/orderedDelivery' must be a boolean");
     }
 
     /** The real use case with the strict target policy behind the resource: spellings of internal hosts. */

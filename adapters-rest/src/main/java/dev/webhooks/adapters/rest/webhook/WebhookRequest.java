@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of POST and PUT: the reference's writable webhook fields plus the extension {@code maxDeliveriesPerSecond}
- * (read as any JSON value, so that "abc" or 1.5 are rejected by the domain rule, not coerced); read-only and unknown
- * fields are ignored.
+ * The body of POST and PUT: the reference's writable webhook fields plus the extensions {@code maxDeliveriesPerSecond}
+ * (read as any JSON value, so that "abc" or 1.5 are rejected by the domain rule, not coerced) and
+ * {@code orderedDelivery}; read-only and unknown fields are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WebhookRequest(
@@ -26,7 +26,8 @@ public record WebhookRequest(
         Boolean enableCloudEventDelivery,
         Boolean checkCertificateRevocation,
         String origin,
-        Object maxDeliveriesPerSecond) {
+        Object maxDeliveriesPerSecond,
+        Boolean orderedDelivery) {
 
     /** For POST: every field, including {@code origin}. */
     public WebhookInput toCreateInput() {
@@ -41,7 +42,7 @@ public record WebhookRequest(
     private WebhookInput toInput(String originValue) {
         return new WebhookInput(name, description, url, level, ownerId, eventTypes, filter, headers, encryptedHeaders,
                 secret, enabled, enableCloudEventDelivery, checkCertificateRevocation, originValue,
-                maxDeliveriesPerSecond);
+                maxDeliveriesPerSecond, orderedDelivery);
     }
 
     @Override

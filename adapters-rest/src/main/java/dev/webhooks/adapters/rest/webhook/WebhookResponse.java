@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A webhook as the reference returns it, plus the extensions {@code previousSecretExpiresAt} (absent unless a replaced
- * secret still signs) and {@code maxDeliveriesPerSecond} (absent when there is no limit). It never carries a secret or encrypted header values: only {@code secretKeyAdded} and the
+ * secret still signs), {@code maxDeliveriesPerSecond} (absent when there is no limit) and {@code orderedDelivery}
+ * (always present). It never carries a secret or encrypted header values: only {@code secretKeyAdded} and the
  * encrypted headers' names.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +40,8 @@ public record WebhookResponse(
         boolean checkCertificateRevocation,
         String origin,
         String previousSecretExpiresAt,
-        Integer maxDeliveriesPerSecond) {
+        Integer maxDeliveriesPerSecond,
+        boolean orderedDelivery) {
 
     public static WebhookResponse from(Webhook webhook, Instant now) {
         WebhookDefinition d = webhook.definition();
@@ -66,7 +68,8 @@ public record WebhookResponse(
                 d.checkCertificateRevocation(),
                 d.origin().wireName(),
                 webhook.previousSecretExpiresAt(now).map(WebhookResponse::timestamp).orElse(null),
-                d.rateLimit().map(DeliveryRate::perSecond).orElse(null));
+                d.rateLimit().map(DeliveryRate::perSecond).orElse(null),
+                d.orderedDelivery());
     }
 
     static String timestamp(Instant instant) {

@@ -202,6 +202,7 @@ public final class JdbiWebhookRepository implements WebhookRepository {
         row.put("previous_secret_expires_at", webhook.previousSecret() == null ? null
                 : Timestamps.toColumn(webhook.previousSecret().expiresAt()));
         row.put("max_deliveries_per_second", d.rateLimit().map(DeliveryRate::perSecond).orElse(null));
+        row.put("ordered_delivery", d.orderedDelivery());
         return row;
     }
 }

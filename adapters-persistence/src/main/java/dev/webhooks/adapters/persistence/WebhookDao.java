@@ -14,7 +14,7 @@ interface WebhookDao {
             + " encrypted_header_names, encrypted_headers, secret, enabled, enable_cloud_event_delivery,"
             + " check_certificate_revocation, origin, created_at, updated_at, created_by_user_id, updated_by_user_id,"
             + " disabled_reason, disabled_reason_code, version, previous_secret, previous_secret_expires_at,"
-            + " max_deliveries_per_second";
+            + " max_deliveries_per_second, ordered_delivery";
 
     @SqlUpdate("INSERT INTO webhook_owners (tenant_id, owner_id) VALUES (:tenantId, :ownerId)"
             + " ON DUPLICATE KEY UPDATE owner_id = owner_id")
@@ -27,7 +27,7 @@ interface WebhookDao {
             + " :owner_id, :event_types, :filter, :headers, :encrypted_header_names, :encrypted_headers, :secret, :enabled,"
             + " :enable_cloud_event_delivery, :check_certificate_revocation, :origin, :created_at, :updated_at,"
             + " :created_by_user_id, :updated_by_user_id, :disabled_reason, :disabled_reason_code, :version, :previous_secret,"
-            + " :previous_secret_expires_at, :max_deliveries_per_second)")
+            + " :previous_secret_expires_at, :max_deliveries_per_second, :ordered_delivery)")
     void insert(@BindMap java.util.Map<String, Object> row);
 
     @SqlUpdate("UPDATE webhooks SET name = :name, description = :description, url = :url, level = :level,"
@@ -38,7 +38,8 @@ interface WebhookDao {
             + " updated_by_user_id = :updated_by_user_id, disabled_reason = :disabled_reason,"
             + " disabled_reason_code = :disabled_reason_code, previous_secret = :previous_secret,"
             + " previous_secret_expires_at = :previous_secret_expires_at,"
-            + " max_deliveries_per_second = :max_deliveries_per_second, version = version + 1"
+            + " max_deliveries_per_second = :max_deliveries_per_second, ordered_delivery = :ordered_delivery,"
+            + " version = version + 1"
             + " WHERE id = :id AND tenant_id = :tenant_id AND version = :version")
     int update(@BindMap java.util.Map<String, Object> row);
 

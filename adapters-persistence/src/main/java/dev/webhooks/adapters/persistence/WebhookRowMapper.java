@@ -65,6 +65,7 @@ final class WebhookRowMapper implements RowMapper<Webhook> {
         definition.origin = Origin.fromWireName("origin", rs.getString("origin"));
         int rate = rs.getInt("max_deliveries_per_second");
         definition.maxDeliveriesPerSecond = rs.wasNull() ? null : new DeliveryRate(rate);
+        definition.orderedDelivery = rs.getBoolean("ordered_delivery");
         return new Webhook(new WebhookId(UUID.fromString(id)), rs.getString("tenant_id"), definition.build(),
                 Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
                 rs.getString("created_by_user_id"), rs.getString("updated_by_user_id"),

@@ -89,6 +89,7 @@ class JdbiWebhookRepositoryTest {
             b.checkCertificateRevocation = true;
             b.origin = Origin.AUTOMATIONS;
             b.maxDeliveriesPerSecond = new DeliveryRate(20);
+            b.orderedDelivery = true;
         });
 
         Webhook found = repository.findById(tenant, webhook.id()).orElseThrow();
@@ -112,6 +113,24 @@ class JdbiWebhookRepositoryTest {
         unlimited.maxDeliveriesPerSecond = null;
         repository.update(updated.redefine(unlimited.build(), "editor", clock), 150);
         assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().rateLimit()).isEmpty();
+    }
+
+    @Test
+    void storesUpdatesAndClearsOrderedDelivery() {
+        Webhook webhook = stored("ordered", b -> b.orderedDelivery = false);
+        assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().orderedDelivery()).isFalse();
+
+        WebhookDefinition.Builder ordered = webhook.definition().toBuilder();
+        ordered.orderedDelivery = true;
+        Webhook updated = repository.update(webhook.redefine(ordered.build(), "editor", clock), 150);
+        assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().orderedDelivery()).isTrue();
+        assertThat(repository.list(all(), WebhookSort.DEFAULT, PageRequest.first(10)).items())
+                .extracting(found -> found.definition().orderedDelivery()).containsExactly(true);
+
+        WebhookDefinition.Builder unordered = updated.definition().toBuilder();
+        unordered.orderedDelivery = false;
+        repository.update(updated.redefine(unordered.build(), "editor", clock), 150);
+        assertThat(repository.findById(tenant, webhook.id()).orElseThrow().definition().orderedDelivery()).isFalse();
     }
 
     @Test

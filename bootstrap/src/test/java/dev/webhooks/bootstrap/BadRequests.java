@@ -81,14 +81,14 @@ final class BadRequests {
     private static final String API = "/api/v1/webhooks";
     private static final List<String> WEBHOOK_FIELDS = List.of("name", "url", "eventTypes", "description", "filter", "headers",
             "encryptedHeaders", "secret", "enabled", "level", "ownerId", "origin", "enableCloudEventDelivery",
-            "checkCertificateRevocation", "maxDeliveriesPerSecond", "id", "createdAt", "secretKeyAdded");
+            "checkCertificateRevocation", "maxDeliveriesPerSecond", "orderedDelivery", "id", "createdAt", "secretKeyAdded");
     private static final List<String> EVENT_ATTRIBUTES = List.of("specversion", "id", "source", "type", "tenantid", "time",
             "datacontenttype", "data", "userid", "ownerid", "spaceid", "toplevelresourceid", "traceparent", "Type", "x-y",
             "averyveryverylongattributename", "");
     private static final List<String> PATCH_PATHS = List.of("/name", "/description", "/url", "/eventTypes", "/headers",
             "/enabled", "/secret", "/encryptedHeaders", "/enableCloudEventDelivery", "/level", "/filter", "/ownerId",
             "/origin", "/id", "/headers/X-A", "/eventTypes/0", "/eventTypes/-", "", "/", "name", "/~1", "/~", "/name/0",
-            "/checkCertificateRevocation", "/maxDeliveriesPerSecond", "/NAME", "/name/", "//name");
+            "/checkCertificateRevocation", "/maxDeliveriesPerSecond", "/orderedDelivery", "/NAME", "/name/", "//name");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
             "multipart/form-data", "application/json; charset=utf-16", "application/json; charset=iso-8859-1",
             "application/json; charset=no-such-charset", "application/json; charset=", "application/json;;;", "application/",
@@ -512,6 +512,8 @@ final class BadRequests {
             // valid limits stay high, so that fuzzing never slows the deliveries other checks wait for
             case "/maxDeliveriesPerSecond" -> v.chance(0.5) ? 1_000 + v.random().nextInt(9_001)
                     : v.pick(List.<Object>of(0, 10_001, "abc", 1.5, -1, Long.MAX_VALUE, 2.0));
+            // the valid value stays false, so that fuzzing never queues the deliveries other checks wait for one by one
+            case "/orderedDelivery" -> v.chance(0.3) ? false : v.pick(List.<Object>of("yes", "true", 1, 0, 1.5, List.of(true)));
             default -> v.json(1);
         };
     }

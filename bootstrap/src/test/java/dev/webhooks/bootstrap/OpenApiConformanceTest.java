@@ -72,8 +72,16 @@ class OpenApiConformanceTest {
         ApiClient.Answer limited = admin.get("/api/v1/webhooks/" + id);
         assertThat(limited.json()).containsEntry("maxDeliveriesPerSecond", 20);
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, limited);
-        conforms(validator, Request.Method.PUT, "/api/v1/webhooks/" + id, admin.put("/api/v1/webhooks/" + id,
-                Map.of("name", "oas", "url", RECEIVER.url("/oas"), "eventTypes", List.of("com.qlik.v1.app.created"), "enabled", true)));
+        admin.patch("/api/v1/webhooks/" + id, List.of(Map.of("op", "replace", "path", "/orderedDelivery", "value", true)));
+        ApiClient.Answer ordered = admin.get("/api/v1/webhooks/" + id);
+        assertThat(ordered.json()).containsEntry("orderedDelivery", true);
+        conforms(validator, Request.Method.GET, "/api/v1/webhooks/" + id, ordered);
+        conforms(validator, Request.Method.PATCH, "/api/v1/webhooks/" + id, admin.patch("/api/v1/webhooks/" + id,
+                List.of(Map.of("op", "replace", "path", "/orderedDelivery", "value", "yes"))));
+        ApiClient.Answer replaced = admin.put("/api/v1/webhooks/" + id,
+                Map.of("name", "oas", "url", RECEIVER.url("/oas"), "eventTypes", List.of("com.qlik.v1.app.created"), "enabled", true));
+        assertThat(replaced.json()).containsEntry("orderedDelivery", false);
+        conforms(validator, Request.Method.PUT, "/api/v1/webhooks/" + id, replaced);
         conforms(validator, Request.Method.GET, "/api/v1/webhooks/event-types", admin.get("/api/v1/webhooks/event-types"));
 
         try (Response published = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/events").request()

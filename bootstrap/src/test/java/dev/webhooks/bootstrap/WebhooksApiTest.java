@@ -77,6 +77,7 @@ class WebhooksApiTest {
             Map<String, Object> body = answer.json();
             assertThat(body).containsEntry("level", "tenant").containsEntry("enabled", false)
                     .containsEntry("enableCloudEventDelivery", true).containsEntry("checkCertificateRevocation", false)
+                    .containsEntry("orderedDelivery", false)
                     .containsEntry("origin", "api").containsEntry("secretKeyAdded", true)
                     .containsEntry("ownerId", "admin").containsEntry("createdByUserId", "admin")
                     .containsEntry("updatedByUserId", "admin").containsEntry("encryptedHeaders", List.of("Authorization"))
@@ -190,12 +191,14 @@ class WebhooksApiTest {
     class Update {
         @Test
         void putReplacesEverythingAndResetsOmittedFields() {
-            String id = createdId(admin, webhook("before", "description", "old", "secret", "s".repeat(40), "enabled", true));
+            String id = createdId(admin, webhook("before", "description", "old", "secret", "s".repeat(40), "enabled", true,
+                    "orderedDelivery", true));
 
             ApiClient.Answer answer = admin.put("/api/v1/webhooks/" + id, Map.of("name", "after", "url", "https://new.example.com/h"));
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.json()).containsEntry("name", "after").containsEntry("enabled", false)
+                    .containsEntry("orderedDelivery", false)
                     .containsEntry("secretKeyAdded", false).containsEntry("eventTypes", List.of())
                     .doesNotContainKey("description").containsEntry("ownerId", "admin");
         }
@@ -225,6 +228,22 @@ class WebhooksApiTest {
             assertError(admin.patch("/api/v1/webhooks/" + id, List.of(op("replace", "/level", "user"))), 400, "INVALID_PATCH", "/level");
             assertError(admin.patch("/api/v1/webhooks/" + id, List.of(op("replace", "/enabled", "yes"))), 400, "INVALID_PATCH", "boolean");
             assertThat(admin.get("/api/v1/webhooks/" + id).json()).containsEntry("name", "patched");
+        }
+
+        @Test
+        void orderedDeliveryIsSetByPatchAndRefusedWhenNotABoolean() {
+            String id = createdId(admin, webhook("ordered"));
+
+            assertThat(admin.patch("/api/v1/webhooks/" + id, List.of(op("replace", "/orderedDelivery", true))).status())
+                    .isEqualTo(204);
+            assertThat(admin.get("/api/v1/webhooks/" + id).json()).containsEntry("orderedDelivery", true);
+            assertError(admin.patch("/api/v1/webhooks/" + id, List.of(op("replace", "/orderedDelivery", "yes"))), 400,
+                    "INVALID_PATCH", "'/orderedDelivery' must be a boolean");
+            assertError(admin.put("/api/v1/webhooks/" + id, webhook("ordered", "orderedDelivery", "yes")), 400,
+                    "MALFORMED_JSON", "'orderedDelivery' must be a boolean");
+            assertThat(admin.patch("/api/v1/webhooks/" + id, List.of(op("remove", "/orderedDelivery", null))).status())
+                    .isEqualTo(204);
+            assertThat(admin.get("/api/v1/webhooks/" + id).json()).containsEntry("orderedDelivery", false);
         }
 
         @Test

@@ -6,15 +6,18 @@ import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryPolicy.Decision;
 import dev.webhooks.domain.port.DeliveryQueue.DueWebhook;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Collects finished attempts and records them in batches of up to {@value #MAX_BATCH}, one transaction each, then
- * tells when the retries it scheduled are due (so they are claimed on time without waiting for a look at the queue).
+ * tells when the retries it scheduled are due (so they are claimed on time without waiting for a look at the queue),
+ * and that an ordered webhook whose delivery has just finished has its next one due now (the head has moved on).
  * A batch that cannot be recorded (database down) goes back to the front and is tried again; if the process dies
  * first, the leases run out and the deliveries are sent again (at least once, never lost).
  */
@@ -22,12 +25,12 @@ final class Recorder {
     static final int MAX_BATCH = 500;
 
     private final RecordAttempts recordAttempts;
-    private final Consumer<List<DueWebhook>> retriesDue;
+    private final Consumer<List<DueWebhook>> dueAgain;
     private final LinkedBlockingDeque<Finished> finished = new LinkedBlockingDeque<>();
 
-    Recorder(RecordAttempts recordAttempts, Consumer<List<DueWebhook>> retriesDue) {
+    Recorder(RecordAttempts recordAttempts, Consumer<List<DueWebhook>> dueAgain) {
         this.recordAttempts = recordAttempts;
-        this.retriesDue = retriesDue;
+        this.dueAgain = dueAgain;
     }
 
     void add(Finished attempt) {
@@ -59,20 +62,22 @@ final class Recorder {
             }
             throw e;
         }
-        retriesDue.accept(retries(batch, decisions));
+        dueAgain.accept(dueAgain(batch, decisions));
         return batch.size();
     }
 
-    private static List<DueWebhook> retries(List<Finished> batch, List<Decision> decisions) {
-        List<DueWebhook> retries = new ArrayList<>();
+    private static List<DueWebhook> dueAgain(List<Finished> batch, List<Decision> decisions) {
+        List<DueWebhook> due = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Delivery delivery = batch.get(i).claimed().delivery();
+            Finished finished = batch.get(i);
+            Delivery delivery = finished.claimed().delivery();
             Decision decision = decisions.get(i);
-            if (decision.attemptCounted()) {
-                decision.nextAttemptAt().ifPresent(at -> retries.add(new DueWebhook(delivery.tenantId(), delivery.webhookId(), at)));
-            }
+            boolean ordered = finished.claimed().webhook().map(webhook -> webhook.definition().orderedDelivery()).orElse(false);
+            Optional<Instant> at = ordered ? Optional.of(decision.nextAttemptAt().orElse(finished.finishedAt()))
+                    : decision.nextAttemptAt().filter(retry -> decision.attemptCounted());
+            at.ifPresent(dueAt -> due.add(new DueWebhook(delivery.tenantId(), delivery.webhookId(), dueAt)));
         }
-        return retries;
+        return due;
     }
 
     int waiting() {

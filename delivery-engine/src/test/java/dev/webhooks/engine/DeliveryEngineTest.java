@@ -186,6 +186,41 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void anOrderedWebhookGetsOneAttemptAtATimeInAcceptanceOrderAndAFailureIsRetriedBeforeTheNext() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        receivers.put("ordered.example", request -> {
+            sent.add(request.deliveryId());
+            sleep(1);
+            return calls.incrementAndGet() % 4 == 0 ? DeliveryAttempt.answered(500, Map.of(), "", Optional.empty()) : ok();
+        });
+        Webhook ordered = WebhookFixtures.webhook("t1", b -> {
+            b.url = new WebhookUrl("https://ordered.example/hook");
+            b.orderedDelivery = true;
+        });
+        webhooks.insert(ordered, 1000);
+        receivers.put("neighbour.example", request -> {
+            sleep(5);
+            return ok();
+        });
+        Webhook neighbour = webhook("t1", "neighbour.example");
+        List<Delivery> accepted = publish(ordered, 60);
+        publish(neighbour, 60);
+        start(settings(16, 8, 2, Duration.ofSeconds(2)));
+
+        waitUntil(() -> delivered(ordered) == 60 && delivered(neighbour) == 60);
+        assertThat(mostAtOnce.get("ordered.example").get()).as("one at a time").isEqualTo(1);
+        assertThat(mostAtOnce.get("neighbour.example").get()).as("the unordered neighbour is not held to one").isGreaterThan(1);
+        List<String> inOrder = accepted.stream().map(d -> d.id().toString()).toList();
+        assertThat(sent.stream().distinct().toList()).as("first attempts in acceptance order").isEqualTo(inOrder);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(inOrder.indexOf(sent.get(i))).as("attempt %d goes back to an earlier delivery", i)
+                    .isGreaterThanOrEqualTo(inOrder.indexOf(sent.get(i - 1)));
+        }
+        assertThat(calls.get() - 60).as("every fourth answered 500 and was retried").isEqualTo(calls.get() / 4).isPositive();
+    }
+
+    @Test
     void aWebhookNeverHasMoreThanItsLimitInFlight() throws Exception {
         receivers.put("busy.example", request -> {
             sleep(20);

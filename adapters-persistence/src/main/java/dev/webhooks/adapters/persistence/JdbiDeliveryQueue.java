@@ -2,6 +2,9 @@ package dev.webhooks.adapters.persistence;
 
 import dev.webhooks.domain.delivery.Delivery;
 import dev.webhooks.domain.delivery.DeliveryId;
+import dev.webhooks.domain.delivery.DeliveryOrder;
+import dev.webhooks.domain.delivery.DeliveryOrder.Queued;
+import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.FailureStreak;
 import dev.webhooks.domain.delivery.RateBudget;
 import dev.webhooks.domain.port.DeliveryQueue;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * (so instances never claim the same row), pushes their {@code next_attempt_at} to the end of the lease and commits
  * at once: no transaction stays open while sending. Failure streaks live in {@code webhook_failure_streaks}, written
  * with a compare-and-set on their version. Rate-limited webhooks' next free starts live in {@code webhook_rate_limits},
- * advanced by each claim under the row's lock.
+ * advanced by each claim under the row's lock; ordered webhooks' heads live in {@code webhook_delivery_order}, read and
+ * moved on by each claim under the row's lock.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
     private static final String DUE_IN_QUEUE = "webhook_id = :webhook%1$d AND state = 'PENDING' AND next_attempt_at <= :now"
@@ -98,16 +102,49 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                 handle -> claim(handle, requests, now, lease)), TransactionRetry.CONFLICTS);
     }
 
-    /** Rate budgets first (locked), then the due deliveries within them, leased; then the starts taken are stored. */
+    /**
+     * Rate budgets and ordered webhooks' heads first (their rows locked), then the due deliveries within them, leased;
+     * then the starts taken are stored.
+     */
     private List<Claimed> claim(Handle handle, List<ClaimRequest> asked, Instant now, Duration lease) {
-        Map<WebhookId, RateBudget.Grant> grants = rateGrants(handle, asked, now);
-        List<ClaimRequest> requests = withinRates(asked, grants);
+        Controls controls = controls(handle, asked);
+        Map<WebhookId, RateBudget.Grant> grants = rateGrants(handle, asked, controls.rates(), now);
+        List<ClaimRequest> withinRates = withinRates(asked, grants);
+        Map<WebhookId, DeliveryId> heads = startableHeads(handle, withinRates, controls.ordered(), now);
+        List<ClaimRequest> requests = withinRates.stream()
+                .filter(request -> !controls.ordered().contains(request.webhookId().toString()) || heads.containsKey(request.webhookId()))
+                .toList();
         if (requests.isEmpty()) {
             return List.of();
         }
-        List<Claimed> claimed = lockDue(handle, requests, now);
+        List<Claimed> claimed = lockDue(handle, requests, heads, now);
         postpone(handle, claimed.stream().map(c -> c.delivery().id()).toList(), now.plus(lease));
         return grants.isEmpty() ? claimed : startAsGranted(handle, claimed, grants);
+    }
+
+    /** What the webhooks asked for control about their deliveries: rate limits, and which are ordered. */
+    private record Controls(Map<String, DeliveryRate> rates, Set<String> ordered) {
+    }
+
+    private static Controls controls(Handle handle, List<ClaimRequest> requests) {
+        Map<String, DeliveryRate> rates = new TreeMap<>();
+        Set<String> ordered = new HashSet<>();
+        handle.createQuery("SELECT id, max_deliveries_per_second, ordered_delivery FROM webhooks WHERE id IN (<ids>)"
+                        + " AND (max_deliveries_per_second IS NOT NULL OR ordered_delivery)")
+                .bindList("ids", requests.stream().map(request -> request.webhookId().toString()).toList())
+                .map((rs, ctx) -> {
+                    String id = rs.getString("id");
+                    int perSecond = rs.getInt("max_deliveries_per_second");
+                    if (!rs.wasNull()) {
+                        rates.put(id, new DeliveryRate(perSecond));
+                    }
+                    if (rs.getBoolean("ordered_delivery")) {
+                        ordered.add(id);
+                    }
+                    return id;
+                })
+                .list();
+        return new Controls(rates, ordered);
     }
 
     /**
@@ -115,13 +152,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
      * id order so claims of several instances do not deadlock) until the claim commits: that lock is what makes every
      * instance see the starts the others took.
      */
-    private static Map<WebhookId, RateBudget.Grant> rateGrants(Handle handle, List<ClaimRequest> requests, Instant now) {
-        Map<String, DeliveryRate> rates = new TreeMap<>();
-        handle.createQuery("SELECT id, max_deliveries_per_second FROM webhooks WHERE id IN (<ids>)"
-                        + " AND max_deliveries_per_second IS NOT NULL")
-                .bindList("ids", requests.stream().map(request -> request.webhookId().toString()).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString("id"), new DeliveryRate(rs.getInt("max_deliveries_per_second"))))
-                .forEach(entry -> rates.put(entry.getKey(), entry.getValue()));
+    private static Map<WebhookId, RateBudget.Grant> rateGrants(Handle handle, List<ClaimRequest> requests,
+                                                              Map<String, DeliveryRate> rates, Instant now) {
         if (rates.isEmpty()) {
             return Map.of();
         }
@@ -142,6 +174,66 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
             }
         }
         return grants;
+    }
+
+    /**
+     * The heads of the ordered webhooks among those asked for that may start now ({@link DeliveryOrder}). Each webhook's
+     * order row is locked (created if need be, in id order) until the claim commits, so instances take turns; a head
+     * that has finished is replaced by the first pending delivery in acceptance order, and the new head stored.
+     */
+    private Map<WebhookId, DeliveryId> startableHeads(Handle handle, List<ClaimRequest> requests, Set<String> ordered,
+                                                      Instant now) {
+        List<ClaimRequest> orderedRequests = requests.stream()
+                .filter(request -> ordered.contains(request.webhookId().toString()))
+                .sorted(Comparator.comparing(request -> request.webhookId().toString())).toList();
+        if (orderedRequests.isEmpty()) {
+            return Map.of();
+        }
+        PreparedBatch lock = handle.prepareBatch("INSERT INTO webhook_delivery_order (webhook_id, head) VALUES (:id, NULL)"
+                + " ON DUPLICATE KEY UPDATE head = head");
+        orderedRequests.forEach(request -> lock.bind("id", request.webhookId().toString()).add());
+        lock.execute();
+        Map<String, Optional<Queued>> recorded = new HashMap<>();
+        handle.createQuery("SELECT o.webhook_id, d.id, d.state, d.next_attempt_at FROM webhook_delivery_order o"
+                        + " LEFT JOIN deliveries d ON d.id = o.head WHERE o.webhook_id IN (<ids>)")
+                .bindList("ids", orderedRequests.stream().map(request -> request.webhookId().toString()).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), queued(rs)))
+                .forEach(entry -> recorded.put(entry.getKey(), entry.getValue()));
+        Map<WebhookId, DeliveryId> startable = new HashMap<>();
+        for (ClaimRequest request : orderedRequests) {
+            Optional<Queued> before = recorded.getOrDefault(request.webhookId().toString(), Optional.empty());
+            DeliveryOrder order = DeliveryOrder.of(before, () -> firstPending(handle, request));
+            if (!order.head().map(Queued::id).equals(before.map(Queued::id))) {
+                handle.createUpdate("UPDATE webhook_delivery_order SET head = :head WHERE webhook_id = :id")
+                        .bind("head", order.head().map(head -> BinaryIds.bytes(head.id().value())).orElse(null))
+                        .bind("id", request.webhookId().toString())
+                        .execute();
+            }
+            order.startable(now).ifPresent(head -> startable.put(request.webhookId(), head));
+        }
+        return startable;
+    }
+
+    /** The first pending delivery of a webhook in acceptance order: its queue index in order, one row. */
+    private static Optional<Queued> firstPending(Handle handle, ClaimRequest request) {
+        return handle.createQuery("SELECT id, state, next_attempt_at FROM deliveries WHERE webhook_id = :webhook"
+                        + " AND state = 'PENDING' AND tenant_id = :tenant ORDER BY next_attempt_at, id LIMIT 1")
+                .bind("webhook", request.webhookId().toString())
+                .bind("tenant", request.tenantId())
+                .map((rs, ctx) -> queued(rs))
+                .findOne()
+                .flatMap(queued -> queued);
+    }
+
+    /** The delivery of a row (empty when the row has none: no head recorded, or the head is no longer stored). */
+    private static Optional<Queued> queued(ResultSet rs) throws SQLException {
+        byte[] id = rs.getBytes("id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        DeliveryState state = DeliveryState.valueOf(rs.getString("state"));
+        return Optional.of(new Queued(new DeliveryId(BinaryIds.uuid(id)), state,
+                state == DeliveryState.PENDING ? Optional.of(Timestamps.read(rs, "next_attempt_at")) : Optional.empty()));
     }
 
     /** The requests cut to what the rates allow now; a webhook with no start free before the horizon is left out. */
@@ -181,20 +273,29 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * Locks every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue; the deliveries'
-     * rows only, not the event rows several deliveries share), reads them with their bodies, then their webhooks.
+     * Locks every webhook's oldest due rows in one statement (a UNION ALL of one locking read per queue, or of its head
+     * for an ordered webhook; the deliveries' rows only, not the event rows several deliveries share), reads them with
+     * their bodies, then their webhooks.
      */
-    private List<Claimed> lockDue(Handle handle, List<ClaimRequest> requests, Instant now) {
+    private List<Claimed> lockDue(Handle handle, List<ClaimRequest> requests, Map<WebhookId, DeliveryId> heads, Instant now) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            parts.add("(SELECT id FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
-                    + " ORDER BY next_attempt_at LIMIT :max" + i + " FOR UPDATE SKIP LOCKED)");
+            parts.add(heads.containsKey(requests.get(i).webhookId())
+                    ? "(SELECT id FROM deliveries WHERE id = :head" + i + " AND state = 'PENDING' AND next_attempt_at <= :now"
+                            + " FOR UPDATE SKIP LOCKED)"
+                    : "(SELECT id FROM deliveries WHERE " + String.format(DUE_IN_QUEUE, i)
+                            + " ORDER BY next_attempt_at LIMIT :max" + i + " FOR UPDATE SKIP LOCKED)");
         }
         Query query = handle.createQuery(String.join(" UNION ALL ", parts)).bind("now", Timestamps.toColumn(now));
         for (int i = 0; i < requests.size(); i++) {
             ClaimRequest request = requests.get(i);
-            query.bind("tenant" + i, request.tenantId()).bind("webhook" + i, request.webhookId().toString())
-                    .bind("max" + i, request.max());
+            DeliveryId head = heads.get(request.webhookId());
+            if (head != null) {
+                query.bind("head" + i, BinaryIds.bytes(head.value()));
+            } else {
+                query.bind("tenant" + i, request.tenantId()).bind("webhook" + i, request.webhookId().toString())
+                        .bind("max" + i, request.max());
+            }
         }
         List<byte[]> locked = query.mapTo(byte[].class).list();
         if (locked.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.webhooks.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.webhooks.domain.delivery.DeliveryId;
 import dev.webhooks.domain.delivery.DeliveryState;
 import dev.webhooks.domain.delivery.EventMatcher;
 import dev.webhooks.domain.delivery.FailureStreak;
@@ -254,6 +255,103 @@ class DeliveryQueueTest {
         }), "alice", Instant.now());
         webhooks.insert(webhook, 150);
         return webhook;
+    }
+
+    @Test
+    void anOrderedWebhookGivesOneDeliveryAtATimeInAcceptanceOrderAndARetryHoldsBackTheRest() {
+        Webhook ordered = orderedWebhook();
+        List<String> accepted = publishOneByOne("o", 4);
+        Instant now = past.plusSeconds(10);
+
+        assertThat(claimedEvents(ordered, now)).containsExactly(accepted.get(0));
+        assertThat(claim(ordered, now, 10, Duration.ofMinutes(5))).as("the head is in flight").isEmpty();
+        recordHead(ordered, DeliveryState.SUCCEEDED, Optional.empty());
+
+        assertThat(claimedEvents(ordered, now)).containsExactly(accepted.get(1));
+        recordHead(ordered, DeliveryState.PENDING, Optional.of(now.plusSeconds(60)));
+        assertThat(claim(ordered, now.plusSeconds(59), 10, Duration.ofMinutes(5))).as("waiting for its retry").isEmpty();
+        assertThat(claimedEvents(ordered, now.plusSeconds(60))).as("the retry, before any later one").containsExactly(accepted.get(1));
+        recordHead(ordered, DeliveryState.FAILED, Optional.empty());
+
+        assertThat(claimedEvents(ordered, now.plusSeconds(60))).as("failed for good: the next goes").containsExactly(accepted.get(2));
+    }
+
+    @Test
+    void anOrderedWebhooksHeadWhoseLeaseRanOutIsSentAgainBeforeAnyLaterOne() {
+        Webhook ordered = orderedWebhook();
+        List<String> accepted = publishOneByOne("k", 3);
+        Instant now = past.plusSeconds(10);
+
+        assertThat(claimedEvents(ordered, now)).containsExactly(accepted.get(0));
+
+        assertThat(claimedEvents(ordered, now.plus(Duration.ofMinutes(6)))).containsExactly(accepted.get(0));
+    }
+
+    /** Several instances claiming at once still take the deliveries one at a time, in order. */
+    @Test
+    void concurrentClaimersOfAnOrderedWebhookTakeTurnsInOrder() throws Exception {
+        Webhook ordered = orderedWebhook();
+        List<String> accepted = publishOneByOne("t", 20);
+        Instant now = past.plusSeconds(10);
+        List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> claimers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claimers.add(pool.submit(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (sent.size() < accepted.size() && System.nanoTime() < deadline) {
+                    for (DeliveryQueue.Claimed claimed : claim(ordered, now, 5, Duration.ofMinutes(5))) {
+                        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        sent.add(claimed.delivery().eventId());
+                        inFlight.decrementAndGet();
+                        queue.record(List.of(new DeliveryQueue.AttemptRecord(claimed.delivery().id(), DeliveryState.SUCCEEDED,
+                                Optional.empty(), Optional.of(attempt(200)))), List.of());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> claimer : claimers) {
+            claimer.get();
+        }
+        pool.shutdown();
+
+        assertThat(sent).containsExactlyElementsOf(accepted);
+        assertThat(mostInFlight.get()).isEqualTo(1);
+    }
+
+    private Webhook orderedWebhook() {
+        Webhook webhook = Webhook.create(WebhookId.random(), tenant, WebhookFixtures.definition(b -> {
+            b.enabled = true;
+            b.orderedDelivery = true;
+        }), "alice", Instant.now());
+        webhooks.insert(webhook, 150);
+        return webhook;
+    }
+
+    /** Events published one after the other, a millisecond apart; their ids in acceptance order. */
+    private List<String> publishOneByOne(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant acceptedAt = past.plusMillis(i);
+            ids.add(prefix + i);
+            log.append(List.of(event(prefix + i)), (event, subscribed) -> matcher.fanOut(event, subscribed, acceptedAt));
+        }
+        return ids;
+    }
+
+    private List<String> claimedEvents(Webhook webhook, Instant now) {
+        return claim(webhook, now, 10, Duration.ofMinutes(5)).stream().map(c -> c.delivery().eventId()).toList();
+    }
+
+    /** Records what the attempt at the ordered webhook's head (the one delivery it has in flight) led to. */
+    private void recordHead(Webhook webhook, DeliveryState state, Optional<Instant> nextAttemptAt) {
+        byte[] head = DATABASE.jdbi().withHandle(h -> h.createQuery("SELECT head FROM webhook_delivery_order WHERE webhook_id = :id")
+                .bind("id", webhook.id().toString()).mapTo(byte[].class).one());
+        queue.record(List.of(new DeliveryQueue.AttemptRecord(new DeliveryId(BinaryIds.uuid(head)), state, nextAttemptAt,
+                Optional.of(attempt(state == DeliveryState.SUCCEEDED ? 200 : 500)))), List.of());
     }
 
     @Test

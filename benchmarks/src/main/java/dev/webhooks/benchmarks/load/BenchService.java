@@ -65,17 +65,18 @@ final class BenchService implements AutoCloseable {
         for (int t = 0; t < options.tenants(); t++) {
             String admin = token(tenant(t), "bench-admin", "TenantAdmin");
             for (int w = 0; w < options.matching(); w++) {
-                create(admin, "matching-" + w, receiver.url("/hook/" + t + "/" + w), EVENT_TYPE);
+                create(admin, "matching-" + w, receiver.url("/hook/" + t + "/" + w), EVENT_TYPE, options.ordered());
             }
             for (int w = 0; w < options.others(); w++) {
-                create(admin, "other-" + w, receiver.url("/other/" + t + "/" + w), OTHER_TYPE);
+                create(admin, "other-" + w, receiver.url("/other/" + t + "/" + w), OTHER_TYPE, false);
             }
         }
     }
 
-    private void create(String token, String name, String url, String eventType) throws Exception {
+    private void create(String token, String name, String url, String eventType, boolean ordered) throws Exception {
         String body = "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"eventTypes\":[\"" + eventType + "\"],"
-                + "\"level\":\"tenant\",\"enabled\":true,\"secret\":\"bench-signing-secret-0123456789-abcdefghij\"}";
+                + "\"level\":\"tenant\",\"enabled\":true,\"orderedDelivery\":" + ordered
+                + ",\"secret\":\"bench-signing-secret-0123456789-abcdefghij\"}";
         HttpResponse<String> response = http.send(request("/api/v1/webhooks", token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -17,15 +17,16 @@ import java.util.Map;
  * @param backlog       when above 0: instead of publishing, drain this many due deliveries inserted up front
  * @param history       delivered deliveries (with their events) loaded over the past 7 days before the run
  * @param purgeDuring   whether to purge the history's oldest day through the service while the events are published
+ * @param ordered       whether the matching webhooks deliver in order (one at a time each, the extension field)
  * @param limits        whether to measure the raw HTTP and raw storage limits after the run
  * @param config        the service's configuration file
  * @param databaseUrl   an external database to use instead of a fresh embedded MariaDB
  */
 record LoadOptions(int events, int tenants, int matching, int others, int rate, int batch, int publishers, int warmUp, int backlog,
-                   int history, boolean purgeDuring, boolean limits, String config, String databaseUrl, String databaseUser,
+                   int history, boolean purgeDuring, boolean ordered, boolean limits, String config, String databaseUrl, String databaseUser,
                    String databasePassword) {
     private static final java.util.Set<String> NAMES = java.util.Set.of("events", "tenants", "matching", "others", "rate",
-            "batch", "publishers", "warmup", "backlog", "history", "purge-during", "limits", "config", "database-url",
+            "batch", "publishers", "warmup", "backlog", "history", "purge-during", "ordered", "limits", "config", "database-url",
             "database-user", "database-password");
 
     static LoadOptions parse(String... args) {
@@ -50,6 +51,7 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
                 Integer.parseInt(given.getOrDefault("backlog", "0")),
                 Integer.parseInt(given.getOrDefault("history", "0")),
                 Boolean.parseBoolean(given.getOrDefault("purge-during", "false")),
+                Boolean.parseBoolean(given.getOrDefault("ordered", "false")),
                 Boolean.parseBoolean(given.getOrDefault("limits", "true")),
                 given.getOrDefault("config", "config.yml"),
                 given.get("database-url"),
@@ -79,7 +81,7 @@ record LoadOptions(int events, int tenants, int matching, int others, int rate, 
     private String run() {
         return backlog > 0
                 ? "backlog of " + backlog + " due deliveries across " + tenants * matching + " webhooks"
-                : events + " events across " + tenants + " tenants, " + matching + " matching + " + others
+                : events + " events across " + tenants + " tenants, " + matching + (ordered ? " ordered" : "") + " matching + " + others
                         + " other webhooks per tenant, " + (rate > 0 ? rate + " events/s" : "as fast as possible")
                         + ", " + batch + " per POST, " + publishers + " publishers, latency of all but the first " + warmUp
                         + " events";

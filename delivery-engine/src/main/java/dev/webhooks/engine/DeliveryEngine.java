@@ -69,7 +69,7 @@ public final class DeliveryEngine {
         this.lanes = new Lanes(settings);
         this.pacing = new Pacing(clock);
         this.due = new DueWebhooks(queue, settings.pollInterval());
-        this.recorder = new Recorder(recordAttempts, this::due);
+        this.recorder = new Recorder(recordAttempts, this::dueAgain);
         this.senders = Executors.newCachedThreadPool(runnable -> daemon(runnable, "delivery-sender"));
         this.dispatching = new Loop("delivery engine (claiming)", this::dispatchRound, settings.batchWindow(),
                 settings.pollInterval(), clock);
@@ -125,6 +125,18 @@ public final class DeliveryEngine {
     public void due(Collection<DueWebhook> webhooks) {
         due.told(webhooks);
         wakeUps.release();
+    }
+
+    /**
+     * After recording: retries and ordered webhooks' next turns are due; those due now are claimed without waiting out
+     * the batch window (an ordered webhook's next delivery waits for nothing else).
+     */
+    private void dueAgain(List<DueWebhook> webhooks) {
+        due(webhooks);
+        Instant now = clock.instant();
+        if (webhooks.stream().anyMatch(webhook -> !webhook.oldestDue().isAfter(now))) {
+            dispatching.hurry();
+        }
     }
 
     /** The event log, telling this engine about every delivery it stores. */
@@ -210,6 +222,9 @@ public final class DeliveryEngine {
             finished.ifPresent(done -> {
                 recorder.add(done);
                 unfinished.remove(done.claimed().delivery().id());
+                if (done.claimed().ordered()) {
+                    recording.hurry();
+                }
             });
             Lanes.Finish finish = lanes.finished(attempt, finished.map(Finished::attempt), System.nanoTime());
             handBack(finish.handBack());

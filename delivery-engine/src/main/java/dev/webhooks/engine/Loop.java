@@ -3,6 +3,7 @@ package dev.webhooks.engine;
 import dev.webhooks.application.ops.OutageLog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,7 @@ final class Loop {
     private final Duration retryInterval;
     private final OutageLog outages;
     private final Thread thread;
+    private final Semaphore hurried = new Semaphore(0);
     private volatile boolean running;
 
     Loop(String name, Step step, Duration batchWindow, Duration retryInterval, Clock clock) {
@@ -36,6 +38,14 @@ final class Loop {
     void start() {
         running = true;
         thread.start();
+    }
+
+    /**
+     * Ends the current batch window at once (or spares the next): for work that must not wait to be batched, such as an
+     * ordered webhook's next turn, which nothing else can take meanwhile.
+     */
+    void hurry() {
+        hurried.release();
     }
 
     /** Stops after the current step (whose waits are short); interrupts it if it has not ended within {@code timeout}. */
@@ -61,8 +71,9 @@ final class Loop {
                 }
                 long remaining = batchWindow.toNanos() - (System.nanoTime() - started);
                 if (remaining > 0) {
-                    TimeUnit.NANOSECONDS.sleep(remaining);
+                    hurried.tryAcquire(remaining, TimeUnit.NANOSECONDS);
                 }
+                hurried.drainPermits();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

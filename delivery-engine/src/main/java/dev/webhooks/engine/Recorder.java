@@ -72,8 +72,7 @@ final class Recorder {
             Finished finished = batch.get(i);
             Delivery delivery = finished.claimed().delivery();
             Decision decision = decisions.get(i);
-            boolean ordered = finished.claimed().webhook().map(webhook -> webhook.definition().orderedDelivery()).orElse(false);
-            Optional<Instant> at = ordered ? Optional.of(decision.nextAttemptAt().orElse(finished.finishedAt()))
+            Optional<Instant> at = finished.claimed().ordered() ? Optional.of(decision.nextAttemptAt().orElse(finished.finishedAt()))
                     : decision.nextAttemptAt().filter(retry -> decision.attemptCounted());
             at.ifPresent(dueAt -> due.add(new DueWebhook(delivery.tenantId(), delivery.webhookId(), dueAt)));
         }

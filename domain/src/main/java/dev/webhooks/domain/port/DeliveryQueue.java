@@ -30,7 +30,9 @@ public interface DeliveryQueue {
      * Leases, until {@code now + lease}, up to the number asked of each webhook's due deliveries (oldest due first),
      * with their webhooks as they are now; nothing of a webhook that is no longer enabled. Of a rate-limited webhook only
      * as many as its {@link dev.webhooks.domain.delivery.RateBudget} grants, each with its start; the budget is kept
-     * here, shared by every instance, so that together they never start more than the limit; the rest stay due.
+     * here, shared by every instance, so that together they never start more than the limit; the rest stay due. Of an
+     * ordered webhook only its head, when due ({@link dev.webhooks.domain.delivery.DeliveryOrder}); the head is kept
+     * here too, so that instances take turns.
      */
     List<Claimed> claim(List<ClaimRequest> requests, Instant now, Duration lease);
 
@@ -95,6 +97,11 @@ public interface DeliveryQueue {
         /** A delivery that may start at once. */
         public Claimed(Delivery delivery, Optional<Webhook> webhook) {
             this(delivery, webhook, Optional.empty());
+        }
+
+        /** Whether its webhook takes its deliveries one at a time, in order ({@link dev.webhooks.domain.delivery.DeliveryOrder}). */
+        public boolean ordered() {
+            return webhook.map(w -> w.definition().orderedDelivery()).orElse(false);
         }
     }
 

@@ -2,16 +2,11 @@ package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.webhooks.domain.signature.QlikSignature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,28 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CountingReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(96);
     private volatile Duration delay = Duration.ZERO;
     private final Map<String, AtomicInteger> perPathAndEvent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perDelivery = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger badlySigned = new AtomicInteger();
-
-    CountingReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(handlers);
-        server.createContext("/", this::handle);
-        server.start();
-    }
+    private final LocalHttpServer server = new LocalHttpServer(96, this::handle);
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     /** From now on answers only after {@code delay}: a slow receiver. */
@@ -121,7 +104,6 @@ final class CountingReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }

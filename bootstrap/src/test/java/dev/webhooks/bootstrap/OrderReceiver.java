@@ -2,15 +2,10 @@ package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A receiver on 127.0.0.1 for ordered delivery: notes every arrival's event id, in arrival order, and how it was
@@ -29,26 +24,17 @@ final class OrderReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
     private final Duration hang;
     private final List<Arrival> arrivals = new ArrayList<>();
     private final java.util.Set<String> succeeded = new java.util.HashSet<>();
+    private final LocalHttpServer server = new LocalHttpServer(8, this::handle);
 
     OrderReceiver(Duration hang) {
         this.hang = hang;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(handlers);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     synchronized List<Arrival> arrivals() {
@@ -93,7 +79,6 @@ final class OrderReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }

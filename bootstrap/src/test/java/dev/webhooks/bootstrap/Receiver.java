@@ -1,9 +1,5 @@
 package dev.webhooks.bootstrap;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,19 +21,13 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final Map<String, BlockingQueue<Hit>> hits = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     Receiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(32));
-        server.createContext("/", exchange -> {
+        server = new LocalHttpServer(32, exchange -> {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
@@ -48,11 +37,10 @@ final class Receiver implements AutoCloseable {
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
         });
-        server.start();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     /** The next answers for a path, in order; afterwards it answers 200. */
@@ -92,6 +80,6 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.webhooks.domain.webhook.DisabledReason;
 import dev.webhooks.domain.webhook.DisabledWebhook;
 import dev.webhooks.domain.webhook.Webhook;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +15,16 @@ import java.util.Optional;
  * switched off by the service or an operator, or on again, so the tenant can learn of it through another webhook.
  *
  * <p>The guarantee: the event is published through the normal event log right after the change is committed, not in
- * its transaction. A failed publish is tried again a few times and never undoes the change; if the process dies
+ * its transaction. A failed publish is tried again twice, after a pause, so that a short database hiccup does not lose
+ * it, and never undoes the change; if the process dies
  * between the commit and the publish, or the database stays unavailable, that one event is lost (the change itself is
  * visible in the webhook's {@code disabledReasonCode}). Its id is derived from the webhook version the change produced,
  * so publishing the same change again (a retry) stores and delivers it once.
  */
 public final class AnnounceWebhookStatus {
     private static final System.Logger LOG = System.getLogger(AnnounceWebhookStatus.class.getName());
-    private static final int ATTEMPTS = 3;
+    /** The pauses before the second and the third try. */
+    private static final List<Duration> PAUSES = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
 
     private final PublishEvent publishEvent;
     private final Clock clock;
@@ -41,17 +44,28 @@ public final class AnnounceWebhookStatus {
     }
 
     private void publish(CloudEvent event) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 publishEvent.publish(List.of(event));
                 return;
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt == PAUSES.size() || !pause(PAUSES.get(attempt))) {
                     LOG.log(System.Logger.Level.WARNING, "could not publish " + event.type() + " for webhook "
                             + event.source() + " (tenant " + event.tenantId() + "); that event is lost: " + e);
                     return;
                 }
             }
+        }
+    }
+
+    /** False when interrupted (the service is stopping): no more tries then. */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -56,16 +56,34 @@ class AnnounceWebhookStatusTest {
     }
 
     @Test
-    void aFailingPublishIsTriedAgainAndNeverThrows() {
-        AtomicInteger calls = new AtomicInteger();
+    void aFailingPublishIsTriedAgainAfterAPauseAndNeverThrows() {
+        List<Long> tries = new java.util.concurrent.CopyOnWriteArrayList<>();
         EventLog failing = (batch, fanOut) -> {
-            calls.incrementAndGet();
+            tries.add(System.nanoTime());
             throw new IllegalStateException("database down");
         };
 
         Announcements.into(failing, clock).disabled(disabled, GONE);
 
-        assertThat(calls).hasValue(3);
+        assertThat(tries).hasSize(3);
+        assertThat(tries.get(1) - tries.get(0)).as("first pause").isGreaterThanOrEqualTo(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
+        assertThat(tries.get(2) - tries.get(1)).as("second pause").isGreaterThanOrEqualTo(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+    }
+
+    @Test
+    void aPublishThatFailsOnceIsStoredByTheNextTry() {
+        AtomicInteger calls = new AtomicInteger();
+        EventLog flaky = (batch, fanOut) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database blip");
+            }
+            return events.append(batch, fanOut);
+        };
+
+        Announcements.into(flaky, clock).disabled(disabled, GONE);
+
+        assertThat(calls).hasValue(2);
+        assertThat(events.received()).hasSize(1);
     }
 
     @Test

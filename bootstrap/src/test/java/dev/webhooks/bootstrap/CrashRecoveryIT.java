@@ -34,8 +34,7 @@ class CrashRecoveryIT {
     @Test
     void everyAcceptedEventArrivesAfterTheServiceWasKilled() throws Exception {
         try (CountingReceiver receiver = new CountingReceiver();
-             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(),
-                     overrides(directory.resolve("data")))) {
+             ServiceProcess service = service(directory.resolve("data"))) {
             Kill kill = publishAndKill(service, receiver);
 
             long restartedAt = System.nanoTime();
@@ -65,7 +64,7 @@ class CrashRecoveryIT {
     void everyAcceptedEventArrivesAfterAKillInTheMiddleOfPublishing() throws Exception {
         Path data = directory.resolve("data-mid-publish");
         try (CountingReceiver receiver = new CountingReceiver();
-             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(), overrides(data))) {
+             ServiceProcess service = service(data)) {
             service.start(directory.resolve("mid-publish-1.log"), START_TIMEOUT);
             ServiceCalls calls = new ServiceCalls(service.baseUrl(), JWT_SECRET);
             workload.createWebhooks(calls, receiver);
@@ -137,19 +136,7 @@ class CrashRecoveryIT {
                 .report();
     }
 
-    private static List<String> overrides(Path data) {
-        return List.of(
-                "databaseSettings.dataDirectory=" + data,
-                "auth.hmacSecret=" + JWT_SECRET,
-                "allowHttp=true",
-                "allowedTargetCidrs=127.0.0.0/8",
-                "rateLimits.enabled=false",
-                "delivery.attemptTimeout=1s",
-                "delivery.lease=8s", // about the shortest the configuration allows with this attempt timeout
-                "delivery.pollInterval=100ms");
-    }
-
-    private static Path jar() {
-        return Path.of(System.getProperty("webhooks.jar", "target/webhooks.jar")).toAbsolutePath();
+    private static ServiceProcess service(Path data) {
+        return ServiceProcess.packaged(ServiceProcess.deliveringLocally(JWT_SECRET, "databaseSettings.dataDirectory=" + data));
     }
 }

@@ -66,7 +66,7 @@ class DatabaseHangIT {
         proxy = new StallingProxy(database.port());
         Path log = directory.resolve("service.log");
         try (CountingReceiver receiver = new CountingReceiver();
-             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(), overrides())) {
+             ServiceProcess service = ServiceProcess.packaged(overrides())) {
             service.start(log, Duration.ofMinutes(3));
             ServiceCalls calls = new ServiceCalls(service.baseUrl(), JWT_SECRET);
             List<String> ids = workload.createWebhooks(calls, receiver);
@@ -243,7 +243,7 @@ class DatabaseHangIT {
     }
 
     private List<String> overrides() {
-        return List.of(
+        return ServiceProcess.deliveringLocally(JWT_SECRET,
                 "database.url=jdbc:mysql://127.0.0.1:" + proxy.port() + "/" + EmbeddedMariaDb.DATABASE
                         + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&characterEncoding=UTF-8",
                 "database.user=" + database.user(),
@@ -251,17 +251,7 @@ class DatabaseHangIT {
                 // fewer connections than concurrent requests, so that some wait for one and are refused after the wait
                 "database.maxSize=8",
                 "database.minSize=4",
-                "database.initialSize=4",
-                "auth.hmacSecret=" + JWT_SECRET,
-                "allowHttp=true",
-                "allowedTargetCidrs=127.0.0.0/8",
-                "rateLimits.enabled=false",
-                "delivery.attemptTimeout=1s",
-                "delivery.lease=8s",
-                "delivery.pollInterval=100ms");
+                "database.initialSize=4");
     }
 
-    private static Path jar() {
-        return Path.of(System.getProperty("webhooks.jar", "target/webhooks.jar")).toAbsolutePath();
-    }
 }

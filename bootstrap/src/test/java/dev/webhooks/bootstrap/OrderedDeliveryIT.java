@@ -2,7 +2,6 @@ package dev.webhooks.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,8 @@ class OrderedDeliveryIT {
     void aThousandEventsArriveInAcceptanceOrderThroughFailuresTimeoutsAndAKill() throws Exception {
         Path data = directory.resolve("data");
         try (OrderReceiver receiver = new OrderReceiver(Duration.ofMillis(1500));
-             ServiceProcess service = new ServiceProcess(jar(), Path.of("..", "config.yml").toAbsolutePath(), overrides(data))) {
+             ServiceProcess service = ServiceProcess.packaged(
+                     ServiceProcess.deliveringLocally(JWT_SECRET, "databaseSettings.dataDirectory=" + data))) {
             service.start(directory.resolve("run-1.log"), START_TIMEOUT);
             OrderedScenario scenario = new OrderedScenario(new ServiceCalls(service.baseUrl(), JWT_SECRET),
                     "ordered-" + UUID.randomUUID(), EVENTS);
@@ -47,19 +47,4 @@ class OrderedDeliveryIT {
         ScratchDirectory.delete(data);
     }
 
-    private static List<String> overrides(Path data) {
-        return List.of(
-                "databaseSettings.dataDirectory=" + data,
-                "auth.hmacSecret=" + JWT_SECRET,
-                "allowHttp=true",
-                "allowedTargetCidrs=127.0.0.0/8",
-                "rateLimits.enabled=false",
-                "delivery.attemptTimeout=1s",
-                "delivery.lease=8s",
-                "delivery.pollInterval=100ms");
-    }
-
-    private static Path jar() {
-        return Path.of(System.getProperty("webhooks.jar", "target/webhooks.jar")).toAbsolutePath();
-    }
 }

@@ -34,6 +34,24 @@ final class ServiceProcess implements AutoCloseable {
         this.overrides = overrides;
     }
 
+    /** The packaged service (the build's {@code webhooks.jar}) with the shipped config.yml and these overrides. */
+    static ServiceProcess packaged(List<String> overrides) {
+        return new ServiceProcess(Path.of(System.getProperty("webhooks.jar", "target/webhooks.jar")).toAbsolutePath(),
+                Path.of("..", "config.yml").toAbsolutePath(), overrides);
+    }
+
+    /**
+     * The overrides for delivering to the tests' receivers on 127.0.0.1 quickly: tokens signed with {@code jwtSecret},
+     * plain HTTP to loopback, no API rate limits, a 1 s attempt timeout, an 8 s lease (about the shortest the
+     * configuration allows with that timeout) and a 100 ms poll; then {@code more}.
+     */
+    static List<String> deliveringLocally(String jwtSecret, String... more) {
+        List<String> overrides = new ArrayList<>(List.of(more));
+        overrides.addAll(List.of("auth.hmacSecret=" + jwtSecret, "allowHttp=true", "allowedTargetCidrs=127.0.0.0/8",
+                "rateLimits.enabled=false", "delivery.attemptTimeout=1s", "delivery.lease=8s", "delivery.pollInterval=100ms"));
+        return overrides;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,18 +1,20 @@
 // Creating and editing a webhook in one form. Edits are sent as a JSON Patch of the changed fields, so the secret
 // and encrypted header values (which the API never returns) stay as they are; a change to a field the API cannot
 // patch (level, owner, filter, revocation check) is sent as a full replacement (PUT) and then needs those values again.
+// The service's extensions (ordered delivery, a rate limit, recovery of failed deliveries) have their own section.
 import { h, replace, loading, uid } from '../dom.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
 import { time } from '../format.js';
 import { errorBox, errorLine, fieldOf, positionMarker } from '../errors.js';
 import { webhooksHref, deliveriesHref } from '../router.js';
-import { breadcrumbs, field, group, checkbox } from './parts.js';
+import { breadcrumbs, field, group, checkbox, confirmAction } from './parts.js';
 import { headerRows, headerMap } from './header-rows.js';
 import { deleteWebhook } from './webhooks.js';
 
 const FIELDS = ['name', 'description', 'url', 'level', 'ownerId', 'eventTypes', 'filter', 'headers', 'encryptedHeaders',
-  'secret', 'enabled', 'enableCloudEventDelivery', 'checkCertificateRevocation'];
+  'secret', 'enabled', 'enableCloudEventDelivery', 'checkCertificateRevocation', 'orderedDelivery', 'maxDeliveriesPerSecond'];
+const DAY_MS = 24 * 60 * 60 * 1000;
 const NOT_PATCHABLE = ['level', 'ownerId', 'filter', 'checkCertificateRevocation'];
 
 export async function webhookFormView(main, where, context) {
@@ -42,6 +44,7 @@ export async function webhookFormView(main, where, context) {
 }
 
 function summary(webhook, context) {
+  const recovered = h('p', { class: 'recovered', role: 'status' });
   return h('section', { class: 'summary card', 'aria-label': 'About this webhook' },
     h('dl', { class: 'facts' },
       fact('Status', webhook.enabled ? 'Enabled' : ['Disabled',
@@ -51,11 +54,32 @@ function summary(webhook, context) {
       fact('Owner', webhook.ownerId || '—'),
       fact('Origin', webhook.origin),
       fact('Created', [time(webhook.createdAt), webhook.createdByUserId ? ` by ${webhook.createdByUserId}` : '']),
-      fact('Updated', [time(webhook.updatedAt), webhook.updatedByUserId ? ` by ${webhook.updatedByUserId}` : ''])),
+      fact('Updated', [time(webhook.updatedAt), webhook.updatedByUserId ? ` by ${webhook.updatedByUserId}` : '']),
+      webhook.previousSecretExpiresAt ? fact('Previous secret', ['also signs until ', time(webhook.previousSecretExpiresAt)]) : null),
     h('div', { class: 'summary-actions' },
       h('a', { class: 'button', href: deliveriesHref(webhook.id) }, 'Delivery history'),
+      h('button', { type: 'button', class: 'button', onclick: () => recover(webhook, recovered) }, 'Send failed deliveries again'),
       h('button', { type: 'button', class: 'button danger-quiet', onclick: () => deleteWebhook(webhook, context) },
-        'Delete webhook')));
+        'Delete webhook')),
+    recovered);
+}
+
+/** Sends again, as new deliveries, every delivery of the last 24 hours that failed for good (the recover extension). */
+async function recover(webhook, recovered) {
+  let queued = 0;
+  const done = await confirmAction({
+    title: 'Send failed deliveries again?',
+    message: [`Every delivery of “${webhook.name}” that failed for good in the last 24 hours is sent again, as a new delivery.`],
+    confirmLabel: 'Send again',
+    busyLabel: 'Queueing…',
+    action: async () => {
+      const since = new Date(Date.now() - DAY_MS).toISOString();
+      queued = (await api.post(`${api.webhookPath(webhook.id)}/actions/recover`, { since })).queued;
+    },
+  });
+  if (done) {
+    replace(recovered, `Queued ${queued} failed ${queued === 1 ? 'delivery' : 'deliveries'} to send again.`);
+  }
 }
 
 function fact(term, description) {
@@ -102,8 +126,16 @@ function webhookForm(catalog, webhook, context) {
     }),
     checkCertificateRevocation: checkbox('Check the receiver’s certificate for revocation (OCSP, CRL)',
       { checked: webhook?.checkCertificateRevocation || false }),
+    orderedDelivery: checkbox('Deliver one at a time, in the order the events were accepted', {
+      checked: webhook?.orderedDelivery || false,
+      hint: 'A delivery waiting for its retry holds back the later ones. Slower: one receiver answer per delivery.',
+    }),
+    maxDeliveriesPerSecond: field('Most deliveries per second', h('input', {
+      name: 'maxDeliveriesPerSecond', type: 'number', min: '1', max: '10000', step: '1', inputmode: 'numeric',
+      value: webhook?.maxDeliveriesPerSecond ?? '',
+    }), { hint: 'Optional: 1 to 10000. Deliveries over the limit wait; they do not fail. Empty: no limit.' }),
   };
-  ['enabled', 'enableCloudEventDelivery', 'checkCertificateRevocation'].forEach((name) => {
+  ['enabled', 'enableCloudEventDelivery', 'checkCertificateRevocation', 'orderedDelivery'].forEach((name) => {
     f[name].control = f[name].input;
     f[name].setError = checkError(f[name]);
   });
@@ -122,6 +154,7 @@ function webhookForm(catalog, webhook, context) {
     section('What to send', f.level.element, f.ownerId.element, f.eventTypes.element, f.filter.element),
     section('How to send', f.headers.element, f.encryptedHeaders.element, f.secret.element,
       f.enabled.element, f.enableCloudEventDelivery.element, f.checkCertificateRevocation.element),
+    section('Delivery controls', f.orderedDelivery.element, f.maxDeliveriesPerSecond.element),
     formError,
     h('div', { class: 'form-actions' }, submit, h('a', { class: 'button', href: webhooksHref() }, 'Cancel')));
   form.addEventListener('submit', (event) => {
@@ -250,7 +283,17 @@ function read(f) {
     enabled: f.enabled.input.checked,
     enableCloudEventDelivery: f.enableCloudEventDelivery.input.checked,
     checkCertificateRevocation: f.checkCertificateRevocation.input.checked,
+    orderedDelivery: f.orderedDelivery.input.checked,
+    maxDeliveriesPerSecond: rateOf(f.maxDeliveriesPerSecond.control.value.trim()),
   };
+}
+
+/** Empty: no limit; a whole number as a number; anything else as typed, for the service to refuse at the field. */
+function rateOf(typed) {
+  if (!typed) {
+    return null;
+  }
+  return /^-?\d+$/.test(typed) ? Number(typed) : typed;
 }
 
 async function save(f, webhook, submit, formError, context) {
@@ -313,6 +356,12 @@ function optional(values) {
   }
   if (values.secret) {
     body.secret = values.secret;
+  }
+  if (values.orderedDelivery) {
+    body.orderedDelivery = true;
+  }
+  if (values.maxDeliveriesPerSecond !== null) {
+    body.maxDeliveriesPerSecond = values.maxDeliveriesPerSecond;
   }
   return body;
 }
@@ -424,6 +473,16 @@ function patchOperations(values, webhook, f) {
   }
   if (values.enableCloudEventDelivery !== webhook.enableCloudEventDelivery) {
     replaceOp('/enableCloudEventDelivery', values.enableCloudEventDelivery);
+  }
+  if (values.orderedDelivery !== (webhook.orderedDelivery || false)) {
+    replaceOp('/orderedDelivery', values.orderedDelivery);
+  }
+  if (values.maxDeliveriesPerSecond !== (webhook.maxDeliveriesPerSecond ?? null)) {
+    if (values.maxDeliveriesPerSecond === null) {
+      removeOp('/maxDeliveriesPerSecond');
+    } else {
+      replaceOp('/maxDeliveriesPerSecond', values.maxDeliveriesPerSecond);
+    }
   }
   return operations;
 }

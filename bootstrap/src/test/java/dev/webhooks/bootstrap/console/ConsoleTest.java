@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * The console in headless Chromium against the real service: sign-in, the webhook form and list, errors at their
  * fields, a tenant's markup shown as text, a delivery's detail and resend, the chart, and a clean page console.
  */
+@Tag("database-independent") // the same on any database: CI's pass on the external server leaves it out
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ConsoleTest {
     static final ConsoleReceiver RECEIVER = new ConsoleReceiver();
@@ -159,6 +161,52 @@ class ConsoleTest {
         browser.awaitText(".empty", "No webhooks yet");
         assertThat(api("GET", "/api/v1/webhooks", null).get("data")).isEmpty();
         browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void setsTheDeliveryControlsAndSendsFailedDeliveriesAgain() throws Exception {
+        signIn(token);
+        browser.open(ConsoleApp.consoleUrl(APP) + "#/webhooks/new");
+        browser.awaitText("h1", "New webhook");
+        browser.type(browser.labelled("Name"), "Ledger");
+        browser.type(browser.labelled("Target URL"), RECEIVER.url("/ledger"));
+        browser.find("input[type=checkbox][value='com.qlik.v1.app.created']").click();
+        browser.labelled("Deliver one at a time, in the order the events were accepted").click();
+        WebElement rate = browser.labelled("Most deliveries per second");
+        browser.type(rate, "0");
+        clickButton("Create webhook");
+
+        String rateError = browser.await("#" + rate.getAttribute("id") + "-error").getText();
+        assertThat(rateError).contains("'maxDeliveriesPerSecond'").contains("VALIDATION_FAILED");
+        browser.type(rate, "20");
+        clickButton("Create webhook");
+        browser.awaitText("p.notice", "Created “Ledger”");
+        JsonNode created = webhookNamed("Ledger");
+        assertThat(created.get("orderedDelivery").asBoolean()).isTrue();
+        assertThat(created.get("maxDeliveriesPerSecond").asInt()).isEqualTo(20);
+
+        browser.awaitText("a.webhook-name", "Ledger").click();
+        browser.awaitText("h1", "Ledger");
+        browser.labelled("Deliver one at a time, in the order the events were accepted").click();
+        browser.type(browser.labelled("Most deliveries per second"), "");
+        clickButton("Save changes");
+        browser.awaitText("p.notice", "Saved “Ledger”");
+        JsonNode edited = webhookNamed("Ledger");
+        assertThat(edited.get("orderedDelivery").asBoolean()).isFalse();
+        assertThat(edited.has("maxDeliveriesPerSecond")).as("the limit removed").isFalse();
+
+        String id = created.get("id").asText();
+        publish("ledger-fail", "com.qlik.v1.app.created", "fail");
+        awaitFinalDeliveries(id, 1);
+        browser.open(ConsoleApp.consoleUrl(APP) + "#/webhooks/" + id);
+        browser.awaitText("h1", "Ledger");
+        clickButton("Send failed deliveries again");
+        WebElement dialog = browser.await("dialog.dialog");
+        assertThat(dialog.getText()).contains("failed for good in the last 24 hours");
+        dialog.findElement(By.xpath(".//button[text()='Send again']")).click();
+        browser.awaitText("p.recovered", "Queued 1 failed delivery to send again.");
+        assertThat(api("GET", "/api/v1/webhooks/" + id + "/deliveries", null).get("data")).hasSize(2);
+        browser.assertNoConsoleErrors(400);
     }
 
     @Test

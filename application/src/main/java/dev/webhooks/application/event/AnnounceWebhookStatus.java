@@ -1,6 +1,5 @@
 package dev.webhooks.application.event;
 
-import dev.webhooks.application.ops.Pause;
 import dev.webhooks.domain.delivery.WebhookStatusEvents;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -50,12 +49,23 @@ public final class AnnounceWebhookStatus {
                 publishEvent.publish(List.of(event));
                 return;
             } catch (RuntimeException e) {
-                if (attempt == PAUSES.size() || !Pause.sleep(PAUSES.get(attempt))) {
+                if (attempt == PAUSES.size() || !pause(PAUSES.get(attempt))) {
                     LOG.log(System.Logger.Level.WARNING, "could not publish " + event.type() + " for webhook "
                             + event.source() + " (tenant " + event.tenantId() + "); that event is lost: " + e);
                     return;
                 }
             }
+        }
+    }
+
+    /** False when interrupted (the service is stopping): no more tries then. */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -2,9 +2,13 @@ package dev.webhooks.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.webhooks.adapters.persistence.EmbeddedMariaDb;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Min;
@@ -30,6 +34,10 @@ public class DatabaseSettings {
 
     @Min(1)
     private int connectAttempts = 30;
+
+    @NotNull
+    @MinDataSize(value = 8, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize embeddedBufferPool = DataSize.bytes(EmbeddedMariaDb.DEFAULT_BUFFER_POOL_BYTES);
 
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -99,6 +107,16 @@ public class DatabaseSettings {
     @JsonProperty
     public void setConnectAttempts(int connectAttempts) {
         this.connectAttempts = connectAttempts;
+    }
+
+    @JsonProperty
+    public DataSize getEmbeddedBufferPool() {
+        return embeddedBufferPool;
+    }
+
+    @JsonProperty
+    public void setEmbeddedBufferPool(DataSize embeddedBufferPool) {
+        this.embeddedBufferPool = embeddedBufferPool;
     }
 
     @JsonProperty

@@ -18,7 +18,8 @@ final class DatabaseStarter {
     synchronized DataSourceFactory resolve(WebhooksConfiguration configuration) {
         DataSourceFactory factory = configuration.getDatabase();
         if (configuration.usesEmbeddedDatabase() || embedded != null) {
-            startEmbedded(Path.of(configuration.getDatabaseSettings().getDataDirectory()));
+            startEmbedded(Path.of(configuration.getDatabaseSettings().getDataDirectory()),
+                    configuration.getDatabaseSettings().getEmbeddedBufferPool().toBytes());
             factory.setUrl(embedded.jdbcUrl());
             factory.setUser(embedded.user());
             factory.setPassword(embedded.password());
@@ -58,13 +59,13 @@ final class DatabaseStarter {
         }
     }
 
-    private void startEmbedded(Path dataDirectory) {
+    private void startEmbedded(Path dataDirectory, long bufferPoolBytes) {
         if (embedded != null) {
             return;
         }
         Path absolute = dataDirectory.toAbsolutePath().normalize();
         LOG.info("No database URL configured: starting the embedded MariaDB with its data under {}", absolute);
-        embedded = EmbeddedMariaDb.start(absolute.resolve("mariadb"), absolute.resolve("mariadb-base"));
+        embedded = EmbeddedMariaDb.start(absolute.resolve("mariadb"), absolute.resolve("mariadb-base"), bufferPoolBytes);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-mariadb-shutdown"));
     }
 }

@@ -53,6 +53,7 @@ class ConfigurationTest {
         assertThat(settings.forMigrations(new io.dropwizard.db.DataSourceFactory()).getProperties())
                 .containsEntry("connectTimeout", "2000").containsEntry("socketTimeout", "0");
         assertThat(settings.longStatementTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(settings.getEmbeddedBufferPool().toBytes()).isEqualTo(1L << 30);
     }
 
     @Test
@@ -67,6 +68,8 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.socketTimeout");
         assertThatThrownBy(() -> load("databaseSettings.connectTimeout", "0s"))
                 .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.connectTimeout");
+        assertThatThrownBy(() -> load("databaseSettings.embeddedBufferPool", "1MiB"))
+                .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.embeddedBufferPool");
         assertThatThrownBy(() -> load("databaseSettings.longStatementTimeout", "3s"))
                 .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("databaseSettings.longStatementTimeout");
         assertThatThrownBy(() -> load("databaseSettings.migrationSocketTimeout", "-1s"))

@@ -17,6 +17,12 @@ import java.time.Duration;
  */
 public final class EmbeddedMariaDb {
     public static final String DATABASE = "webhooks";
+    /**
+     * InnoDB's page cache. MariaDB's own default (128 MB) holds about 150,000 delivered deliveries: a larger backlog or
+     * a busy week's working set then reads from disk on every claim (a 300,000-row backlog drained 16 % slower). The
+     * server reserves it as address space and takes memory only as pages are used.
+     */
+    public static final long DEFAULT_BUFFER_POOL_BYTES = 1L << 30;
     /** Where the server writes its process id, so that a server orphaned by a killed JVM can be found. */
     static final String PID_FILE = "mariadbd.pid";
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
@@ -34,11 +40,20 @@ public final class EmbeddedMariaDb {
         return start(dataDirectory, baseDirectory, freePort());
     }
 
+    /** Starts the server on a free port with a buffer pool of {@code bufferPoolBytes}. */
+    public static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory, long bufferPoolBytes) {
+        return start(dataDirectory, baseDirectory, freePort(), bufferPoolBytes);
+    }
+
     /**
      * Starts the server on the given port, e.g. again on the port of a stopped server so that its clients find it. A
      * server left running on the data directory by a process that was killed is stopped first.
      */
     public static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory, int port) {
+        return start(dataDirectory, baseDirectory, port, DEFAULT_BUFFER_POOL_BYTES);
+    }
+
+    private static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory, int port, long bufferPoolBytes) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             Path pidFile = dataDirectory.toAbsolutePath().normalize().resolve(PID_FILE);
@@ -52,7 +67,8 @@ public final class EmbeddedMariaDb {
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--default-time-zone=+00:00");
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--innodb-buffer-pool-size=" + bufferPoolBytes);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }

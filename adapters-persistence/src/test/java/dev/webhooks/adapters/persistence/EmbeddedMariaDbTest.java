@@ -74,6 +74,26 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    @Test
+    void hasTheBufferPoolAskedFor() throws Exception {
+        Path data = Path.of("target", "embedded-" + UUID.randomUUID(), "data").toAbsolutePath();
+        Path base = Path.of("target", "test-mariadb-base").toAbsolutePath();
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(data, base, 256L << 20);
+        try {
+            assertThat(bufferPool(db)).isEqualTo(256L << 20);
+        } finally {
+            db.stop();
+        }
+    }
+
+    private static long bufferPool(EmbeddedMariaDb db) throws Exception {
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             ResultSet rows = connection.createStatement().executeQuery("SELECT @@innodb_buffer_pool_size")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private static void execute(EmbeddedMariaDb db, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement statement = connection.createStatement()) {

@@ -1,9 +1,9 @@
 package dev.webhooks.application.delivery;
 
+import dev.webhooks.application.time.Pause;
 import dev.webhooks.domain.port.DeliveryHistory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes delivery history older than the retention period (one week by default), in small batches so that no
@@ -30,21 +30,10 @@ public final class PurgeDeliveryHistory {
             long started = System.nanoTime();
             purged = history.purgeOlderThan(clock.instant().minus(retention), batchSize);
             total += purged.deliveries();
-            if (purged.full(batchSize) && !pauseFor(System.nanoTime() - started)) {
+            if (purged.full(batchSize) && !Pause.sleep(Duration.ofNanos(System.nanoTime() - started))) {
                 break;
             }
         } while (purged.full(batchSize));
         return total;
-    }
-
-    /** False when interrupted (the service is stopping): the rest is purged next time. */
-    private static boolean pauseFor(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

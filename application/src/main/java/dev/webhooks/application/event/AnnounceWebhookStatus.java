@@ -1,5 +1,6 @@
 package dev.webhooks.application.event;
 
+import dev.webhooks.application.time.Pause;
 import dev.webhooks.domain.delivery.WebhookStatusEvents;
 import dev.webhooks.domain.event.CloudEvent;
 import dev.webhooks.domain.webhook.DisabledReason;
@@ -49,23 +50,12 @@ public final class AnnounceWebhookStatus {
                 publishEvent.publish(List.of(event));
                 return;
             } catch (RuntimeException e) {
-                if (attempt == PAUSES.size() || !pause(PAUSES.get(attempt))) {
+                if (attempt == PAUSES.size() || !Pause.sleep(PAUSES.get(attempt))) {
                     LOG.log(System.Logger.Level.WARNING, "could not publish " + event.type() + " for webhook "
                             + event.source() + " (tenant " + event.tenantId() + "); that event is lost: " + e);
                     return;
                 }
             }
-        }
-    }
-
-    /** False when interrupted (the service is stopping): no more tries then. */
-    private static boolean pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

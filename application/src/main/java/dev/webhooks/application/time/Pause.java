@@ -1,0 +1,20 @@
+package dev.webhooks.application.time;
+
+import java.time.Duration;
+
+/** Waiting between tries of work that must not hurry (the service's own events, the retention purge). */
+public final class Pause {
+    private Pause() {
+    }
+
+    /** Sleeps for {@code pause}; false when interrupted (the service is stopping), with the interrupt kept. */
+    public static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -4,6 +4,7 @@ import dev.webhooks.adapters.persistence.AesGcmSecretCipher;
 import dev.webhooks.adapters.persistence.JdbiWebhookRepository;
 import dev.webhooks.adapters.persistence.SchemaMigration;
 import dev.webhooks.adapters.rest.RestApi;
+import dev.webhooks.adapters.rest.StrictScalars;
 import dev.webhooks.adapters.rest.ratelimit.RateLimitFilter;
 import dev.webhooks.adapters.rest.error.BodySizeLimit;
 import dev.webhooks.adapters.rest.auth.BearerTokenVerifier;
@@ -267,6 +268,7 @@ public class WebhooksApplication extends Application<WebhooksConfiguration> {
 
     /** The REST API, its rate limits and body limit, and errors in the reference envelope everywhere. */
     private static void registerApi(WebhooksConfiguration configuration, Environment environment, Clock clock, RestApi api) {
+        StrictScalars.apply(environment.getObjectMapper());
         api.components().forEach(environment.jersey()::register);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits().toRateLimits(), clock));
         environment.jersey().register(new BodySizeLimit(configuration.getMaxRequestBytes()));

@@ -241,6 +241,10 @@ class WebhooksApiTest {
                     "INVALID_PATCH", "'/orderedDelivery' must be a boolean");
             assertError(admin.put("/api/v1/webhooks/" + id, webhook("ordered", "orderedDelivery", "yes")), 400,
                     "MALFORMED_JSON", "'orderedDelivery' must be a boolean");
+            assertError(admin.put("/api/v1/webhooks/" + id, webhook("ordered", "orderedDelivery", "true")), 400,
+                    "MALFORMED_JSON", "'orderedDelivery' must be a boolean");
+            assertError(admin.post("/api/v1/webhooks", webhook("coerced", "enabled", 1)), 400,
+                    "MALFORMED_JSON", "'enabled' must be a boolean");
             assertThat(admin.patch("/api/v1/webhooks/" + id, List.of(op("remove", "/orderedDelivery", null))).status())
                     .isEqualTo(204);
             assertThat(admin.get("/api/v1/webhooks/" + id).json()).containsEntry("orderedDelivery", false);

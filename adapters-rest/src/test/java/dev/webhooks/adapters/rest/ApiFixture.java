@@ -59,6 +59,7 @@ final class ApiFixture {
                 list, create, get, replace, patch, delete, eventTypes, publish, listDeliveries, getDelivery, resend, recover, databaseOutage,
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         ResourceExtension.Builder builder = ResourceExtension.builder()
+                .setMapper(StrictScalars.apply(io.dropwizard.jackson.Jackson.newObjectMapper()))
                 .setRegisterDefaultExceptionMappers(false)
                 .bootstrapLogging(false);
         api.components().forEach(builder::addResource);

@@ -76,6 +76,13 @@ class ErrorMappingTest {
         Map<String, Object> body = assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":\"x\",\"enabled\":\"yes\"}")),
                 400, "MALFORMED_JSON", "'enabled' must be a boolean");
         assertThat(body.toString()).doesNotContain("java.").doesNotContain("Boolean");
+        assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":\"x\",\"enabled\":\"true\"}")),
+                400, "MALFORMED_JSON", "'enabled' must be a boolean");
+        assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":\"x\",\"enabled\":1}")),
+                400, "MALFORMED_JSON", "'enabled' must be a boolean");
+        assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":42}")), 400, "MALFORMED_JSON", "'name' must be a string");
+        assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"name\":\"x\",\"eventTypes\":[true]}")),
+                400, "MALFORMED_JSON", "'eventTypes[0]' must be a string");
         assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"headers\":[1]}")), 400, "MALFORMED_JSON", "'headers' must be an object");
         assertError(API.admin("/api/v1/webhooks").post(Entity.json("{\"eventTypes\":[{}]}")), 400, "MALFORMED_JSON", "'eventTypes[0]' must be a string");
         assertError(API.admin("/api/v1/webhooks").post(Entity.json("[]")), 400, "MALFORMED_JSON", "the request body must be an object");

@@ -64,16 +64,21 @@ function summary(webhook, context) {
     recovered);
 }
 
-/** Sends again, as new deliveries, every delivery of the last 24 hours that failed for good (the recover extension). */
+/** How far back a recovery looks, as offered; the service keeps at most its retention (7 days by default). */
+const RECOVERY_WINDOWS = [['the last hour', DAY_MS / 24], ['the last 24 hours', DAY_MS], ['the last 7 days', 7 * DAY_MS]];
+
+/** Sends again, as new deliveries, every delivery of the chosen window that failed for good (the recover extension). */
 async function recover(webhook, recovered) {
   let queued = 0;
+  const within = h('select', { class: 'inline', 'aria-label': 'Failed within', value: String(DAY_MS) },
+    ...RECOVERY_WINDOWS.map(([label, ms]) => h('option', { value: String(ms) }, label)));
   const done = await confirmAction({
     title: 'Send failed deliveries again?',
-    message: [`Every delivery of “${webhook.name}” that failed for good in the last 24 hours is sent again, as a new delivery.`],
+    message: [`Every delivery of “${webhook.name}” that failed for good in `, within, ' is sent again, as a new delivery.'],
     confirmLabel: 'Send again',
     busyLabel: 'Queueing…',
     action: async () => {
-      const since = new Date(Date.now() - DAY_MS).toISOString();
+      const since = new Date(Date.now() - Number(within.value)).toISOString();
       queued = (await api.post(`${api.webhookPath(webhook.id)}/actions/recover`, { since })).queued;
     },
   });

@@ -202,7 +202,11 @@ class ConsoleTest {
         browser.awaitText("h1", "Ledger");
         clickButton("Send failed deliveries again");
         WebElement dialog = browser.await("dialog.dialog");
-        assertThat(dialog.getText()).contains("failed for good in the last 24 hours");
+        assertThat(dialog.getText()).contains("failed for good in").contains("is sent again");
+        WebElement window = dialog.findElement(By.cssSelector("select[aria-label='Failed within']"));
+        assertThat(new Select(window).getFirstSelectedOption().getText()).isEqualTo("the last 24 hours");
+        new Select(window).selectByVisibleText("the last hour");
+        browser.screenshot("recover-dialog", 1280);
         dialog.findElement(By.xpath(".//button[text()='Send again']")).click();
         browser.awaitText("p.recovered", "Queued 1 failed delivery to send again.");
         assertThat(api("GET", "/api/v1/webhooks/" + id + "/deliveries", null).get("data")).hasSize(2);

@@ -65,7 +65,8 @@ final class DatabaseStarter {
         }
         Path absolute = dataDirectory.toAbsolutePath().normalize();
         LOG.info("No database URL configured: starting the embedded MariaDB with its data under {}", absolute);
-        embedded = EmbeddedMariaDb.start(absolute.resolve("mariadb"), absolute.resolve("mariadb-base"), bufferPoolBytes);
+        embedded = EmbeddedMariaDb.startWithBufferPool(absolute.resolve("mariadb"), absolute.resolve("mariadb-base"),
+                bufferPoolBytes);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-mariadb-shutdown"));
     }
 }

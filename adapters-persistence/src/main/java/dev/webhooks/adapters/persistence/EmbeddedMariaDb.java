@@ -40,8 +40,11 @@ public final class EmbeddedMariaDb {
         return start(dataDirectory, baseDirectory, freePort());
     }
 
-    /** Starts the server on a free port with a buffer pool of {@code bufferPoolBytes}. */
-    public static EmbeddedMariaDb start(Path dataDirectory, Path baseDirectory, long bufferPoolBytes) {
+    /**
+     * Starts the server on a free port with a buffer pool of {@code bufferPoolBytes} (a name of its own, so that a size
+     * is never taken for the port of {@link #start(Path, Path, int)}).
+     */
+    public static EmbeddedMariaDb startWithBufferPool(Path dataDirectory, Path baseDirectory, long bufferPoolBytes) {
         return start(dataDirectory, baseDirectory, freePort(), bufferPoolBytes);
     }
 

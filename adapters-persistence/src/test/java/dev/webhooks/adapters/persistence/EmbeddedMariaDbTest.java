@@ -78,7 +78,7 @@ class EmbeddedMariaDbTest {
     void hasTheBufferPoolAskedFor() throws Exception {
         Path data = Path.of("target", "embedded-" + UUID.randomUUID(), "data").toAbsolutePath();
         Path base = Path.of("target", "test-mariadb-base").toAbsolutePath();
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(data, base, 256L << 20);
+        EmbeddedMariaDb db = EmbeddedMariaDb.startWithBufferPool(data, base, 256L << 20);
         try {
             assertThat(bufferPool(db)).isEqualTo(256L << 20);
         } finally {

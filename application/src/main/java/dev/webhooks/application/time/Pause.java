@@ -1,6 +1,7 @@
 package dev.webhooks.application.time;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Waiting between tries of work that must not hurry (the service's own events, the retention purge). */
 public final class Pause {
@@ -10,7 +11,7 @@ public final class Pause {
     /** Sleeps for {@code pause}; false when interrupted (the service is stopping), with the interrupt kept. */
     public static boolean sleep(Duration pause) {
         try {
-            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
+            TimeUnit.NANOSECONDS.sleep(pause.toNanos());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -207,6 +207,7 @@ class ConsoleTest {
         assertThat(new Select(window).getFirstSelectedOption().getText()).isEqualTo("the last 24 hours");
         new Select(window).selectByVisibleText("the last hour");
         browser.screenshot("recover-dialog", 1280);
+        browser.screenshot("recover-dialog", 390);
         dialog.findElement(By.xpath(".//button[text()='Send again']")).click();
         browser.awaitText("p.recovered", "Queued 1 failed delivery to send again.");
         assertThat(api("GET", "/api/v1/webhooks/" + id + "/deliveries", null).get("data")).hasSize(2);
